@@ -13,6 +13,12 @@ export type RegionCode = string;
 /** Money in integer fen (分). Never a float. */
 export type Fen = number;
 
+/**
+ * Region hierarchy: the code itself first, then each parent up to `000000` (national).
+ * The engine uses `ancestorsOf` from `@wengang/kernel` unless one is injected (tests, other maps).
+ */
+export type AncestorsOf = (code: RegionCode) => readonly RegionCode[];
+
 /** Where a value or a condition comes from in the source documents. */
 export interface Citation {
   /** Document number as printed, e.g. `鲁人社字〔2020〕63号`. */
@@ -76,7 +82,10 @@ export interface ConditionOutcome {
   cite: Citation;
   /** Chinese explanation with the facts used, e.g. `营业收入下降 72%（≥ 70%）`. */
   detail?: string;
-  /** Input fields that were needed but absent (only when result = missing). */
+  /**
+   * Input fields that were needed but absent (only when result = missing), as paths such as
+   * `facts.persons.0.hireDate`. The engine also adds them to `Decision.missing`.
+   */
   missing?: string[];
   /** Person the condition concerns, for per-person conditions. */
   personId?: string;
@@ -111,6 +120,7 @@ export interface Decision {
   amountFen: Fen;
   lines: AmountLine[];
   conditions: ConditionOutcome[];
+  /** Every parameter value used, once each, in order of first use. */
   parameters: ResolvedParameter<unknown>[];
   /** Every input field that was needed but missing, by path. */
   missing: string[];
@@ -138,22 +148,24 @@ export interface DecisionContext {
   readonly decisionDate: IsoDate;
   /**
    * The value in force on `on` (default: period.from) for the request's region, as known on the
-   * decision date. Throws ParameterNotFound if none applies (a programme bug or out-of-scope region).
+   * decision date. Throws ParameterNotFoundError if none applies (a programme bug or
+   * out-of-scope region). The parameter must be listed in the programme's `parameters`.
    */
   param<T>(p: ParameterDefinition<T>, on?: IsoDate): T;
   /** Like param, but returns undefined instead of throwing when no value applies. */
   paramOrUndefined<T>(p: ParameterDefinition<T>, on?: IsoDate): T | undefined;
   /** Record a condition. Returns `result` for convenient chaining. */
   condition(c: ConditionOutcome): ConditionResult;
-  /** Record an amount line. */
+  /** Record an amount line. `amountFen` must be a non-negative safe integer, else the engine throws. */
   line(l: AmountLine): void;
-  /** Record an input field path that was needed but absent. */
+  /** Record an input field path that was needed but absent, e.g. `facts.persons.0.hireDate`. */
   missing(field: string): void;
+  /** Record a Chinese note for the reader (identical notes are kept once). */
   note(text: string): void;
 }
 
 export interface ProgrammeDefinition<S extends z.ZodType = z.ZodType> {
-  /** Stable id, kebab-case, e.g. `yigong-daixun`. */
+  /** Stable id, kebab-case (`[a-z0-9]` words joined by `-`), e.g. `yigong-daixun`. */
   id: string;
   /** Chinese name, e.g. `以工代训补贴`. */
   name: string;
@@ -163,7 +175,11 @@ export interface ProgrammeDefinition<S extends z.ZodType = z.ZodType> {
   regions: RegionCode[];
   /** Claim periods the programme covers overall (for listing), with citations. */
   periods: { from: IsoDate; until: IsoDate; region: RegionCode; cite: Citation }[];
-  /** Zod schema of `facts`; its JSON Schema is published by `wengang programmes`. */
+  /**
+   * Zod schema of `facts`; its JSON Schema is published by `wengang programmes`. The engine
+   * validates facts with it (messages in Chinese unless the schema gives its own) and hands the
+   * parsed output to `decide`.
+   */
   facts: S;
   /** All parameters the programme may use (for listing and the ruleset hash). */
   parameters: ParameterDefinition<unknown>[];

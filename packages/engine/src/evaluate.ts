@@ -1,0 +1,322 @@
+/**
+ * Evaluation: a request and a programme's rules → a Decision with its explanation.
+ *
+ * Order of checks: the request envelope, the programme, the region, the facts (zod), then the
+ * rules. Everything derived from definitions alone (parameter indexes, region ancestry, ruleset
+ * hashes) is cached across calls, so a batch pays for it once.
+ */
+import {
+  InputError,
+  ParameterNotFoundError,
+  ProgrammeError,
+  RegionNotCoveredError,
+  UnknownProgrammeError,
+  type FieldIssue,
+} from './errors';
+import { canonicalJson, sha256Hex } from './hash';
+import { fieldIssues, zhErrorMap } from './messages';
+import { resolveInChain, valuesKnownOn } from './parameter';
+import { compileProgramme, isRegistry, type CompiledProgramme, type Registry } from './programme';
+import { ancestry, defaultAncestorsOf } from './regions';
+import type {
+  AmountLine,
+  AncestorsOf,
+  ConditionOutcome,
+  ConditionResult,
+  Decision,
+  DecisionContext,
+  Eligibility,
+  EvaluationRequest,
+  IsoDate,
+  ParameterDefinition,
+  ProgrammeDefinition,
+  RegionCode,
+  ResolvedParameter,
+} from './types';
+import { citationProblemsOnce, isIsoDate, isIsoMonth, isRegionCode } from './validate';
+
+export interface EvaluateOptions {
+  /** Region hierarchy for coverage and parameter inheritance; the kernel's by default. */
+  ancestorsOf?: AncestorsOf;
+}
+
+export type EvaluationResult = { ok: true; decision: Decision } | { ok: false; error: Error };
+
+const PARSE_CONTEXT = { error: zhErrorMap };
+const RESULTS: ReadonlySet<string> = new Set<ConditionResult>(['pass', 'fail', 'not_applicable', 'missing']);
+
+/**
+ * Evaluate one request. Throws InputError (with `issues`) for a bad envelope or facts — its
+ * subclasses UnknownProgrammeError and RegionNotCoveredError for the programme and region — and
+ * ParameterNotFoundError / ProgrammeError when the rules themselves are at fault.
+ */
+export function evaluate(
+  source: Registry | ProgrammeDefinition,
+  request: EvaluationRequest,
+  options?: EvaluateOptions,
+): Decision {
+  checkEnvelope(request);
+  const programme = findProgramme(source, request.programme);
+  const compiled = compileProgramme(programme);
+  const chain = ancestry(request.region, options?.ancestorsOf ?? defaultAncestorsOf);
+  if (chain === null) throw new RegionNotCoveredError(programme.id, programme.name, request.region, programme.regions, true);
+  if (!covers(programme.regions, chain)) {
+    throw new RegionNotCoveredError(programme.id, programme.name, request.region, programme.regions);
+  }
+  const parsed = programme.facts.safeParse(request.facts, PARSE_CONTEXT);
+  if (!parsed.success) throw new InputError(fieldIssues(parsed.error.issues, 'facts'));
+  return decide(programme, compiled, chain, request, parsed.data);
+}
+
+/**
+ * Evaluate many requests with shared caches. Never throws: each result holds its decision or its
+ * error (an EngineError for bad input or faulty rules; anything else a rule raised, as is).
+ */
+export function evaluateMany(
+  source: Registry | ProgrammeDefinition,
+  requests: Iterable<EvaluationRequest>,
+  options?: EvaluateOptions,
+): EvaluationResult[] {
+  const results: EvaluationResult[] = [];
+  for (const request of requests) {
+    try {
+      results.push({ ok: true, decision: evaluate(source, request, options) });
+    } catch (error) {
+      results.push({ ok: false, error: error instanceof Error ? error : new Error(String(error)) });
+    }
+  }
+  return results;
+}
+
+/**
+ * The ruleset version in force on `decisionDate`: the first 16 hex digits of SHA-256 over the
+ * programme id, its version and the canonical JSON of every parameter value issued on or before
+ * that date. Cached per programme and distinct issue date, so it is computed once per amendment.
+ */
+export function rulesetVersion(programme: ProgrammeDefinition, decisionDate: IsoDate): string {
+  return versionOf(programme, compileProgramme(programme), decisionDate);
+}
+
+function versionOf(programme: ProgrammeDefinition, compiled: CompiledProgramme, decisionDate: IsoDate): string {
+  const dates = compiled.issuedDates;
+  // epoch = number of issue dates on or before decisionDate (binary search)
+  let lo = 0;
+  let hi = dates.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (dates[mid]! <= decisionDate) lo = mid + 1;
+    else hi = mid;
+  }
+  const cached = compiled.hashes[lo];
+  if (cached !== undefined) return cached;
+  const parameters = [...programme.parameters]
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .map((p) => ({ id: p.id, label: p.label, unit: p.unit, values: valuesKnownOn(p, decisionDate) }));
+  const payload = canonicalJson({ programme: programme.id, version: programme.version, parameters });
+  const hash = sha256Hex(payload).slice(0, 16);
+  compiled.hashes[lo] = hash;
+  return hash;
+}
+
+function findProgramme(source: Registry | ProgrammeDefinition, id: string): ProgrammeDefinition {
+  if (isRegistry(source)) return source.require(id);
+  if (source.id !== id) throw new UnknownProgrammeError(id, [source.id]);
+  return source;
+}
+
+function covers(regions: readonly RegionCode[], chain: readonly RegionCode[]): boolean {
+  for (const region of regions) if (chain.includes(region)) return true;
+  return false;
+}
+
+/** The request envelope, with a Chinese message naming each bad field. */
+function checkEnvelope(request: EvaluationRequest): void {
+  if (request === null || typeof request !== 'object' || Array.isArray(request)) {
+    throw new InputError([{ path: '', message: '请求应为对象，包含 programme、region、period、decisionDate、facts 字段' }]);
+  }
+  const issues: FieldIssue[] = [];
+  const { programme, region, period, decisionDate } = request as Partial<EvaluationRequest>;
+  if (typeof programme !== 'string' || programme.trim() === '') {
+    issues.push({ path: 'programme', message: '补贴项目（programme）必填，应为项目编号，如 yigong-daixun' });
+  }
+  if (!isRegionCode(region)) {
+    issues.push({ path: 'region', message: `行政区划代码（region）应为 6 位数字，实际为 ${shown(region)}` });
+  }
+  if (period === null || typeof period !== 'object') {
+    issues.push({ path: 'period', message: '申领期间（period）必填，应包含 from（开始日期）和 until（结束日期）' });
+  } else {
+    const fromOk = isIsoDate(period.from);
+    const untilOk = isIsoDate(period.until);
+    if (!fromOk) {
+      issues.push({ path: 'period.from', message: `期间开始日期（period.from）应为有效日期 YYYY-MM-DD，实际为 ${shown(period.from)}` });
+    }
+    if (!untilOk) {
+      issues.push({
+        path: 'period.until',
+        message: `期间结束日期（period.until）应为有效日期 YYYY-MM-DD，实际为 ${shown(period.until)}`,
+      });
+    }
+    if (fromOk && untilOk && period.until < period.from) {
+      issues.push({
+        path: 'period.until',
+        message: `期间结束日期（period.until）${period.until} 早于开始日期 ${period.from}`,
+      });
+    }
+  }
+  if (!isIsoDate(decisionDate)) {
+    issues.push({ path: 'decisionDate', message: `决定日期（decisionDate）应为有效日期 YYYY-MM-DD，实际为 ${shown(decisionDate)}` });
+  }
+  if (issues.length > 0) throw new InputError(issues);
+}
+
+function shown(value: unknown): string {
+  return value === undefined ? '空' : JSON.stringify(value);
+}
+
+function decide(
+  programme: ProgrammeDefinition,
+  compiled: CompiledProgramme,
+  chain: readonly RegionCode[],
+  request: EvaluationRequest,
+  facts: unknown,
+): Decision {
+  const id = programme.id;
+  const period = { from: request.period.from, until: request.period.until };
+  const decisionDate = request.decisionDate;
+  const conditions: ConditionOutcome[] = [];
+  const lines: AmountLine[] = [];
+  const parameters: ResolvedParameter<unknown>[] = [];
+  const missing: string[] = [];
+  const notes: string[] = [];
+  let open = true;
+
+  const fault = (message: string): never => {
+    throw new ProgrammeError(id, message);
+  };
+  const live = (method: string): void => {
+    if (!open) fault(`ctx.${method} 在 decide 返回之后被调用 (ctx used after decide returned)`);
+  };
+  const resolve = <T>(p: ParameterDefinition<T>, on: IsoDate | undefined): ResolvedParameter<T> | undefined => {
+    live('param');
+    if (p === null || typeof p !== 'object' || !compiled.parameterIds.has(p.id)) {
+      fault(`参数 ${p?.id} 未列入项目的 parameters (a parameter must be listed in programme.parameters)`);
+    }
+    const day = on ?? period.from;
+    if (on !== undefined && !isIsoDate(on)) fault(`参数 ${p.id} 的取值日期 ${shown(on)} 不是有效日期 YYYY-MM-DD`);
+    const resolved = resolveInChain(p, chain, day, decisionDate);
+    if (resolved !== undefined && !parameters.includes(resolved)) parameters.push(resolved);
+    return resolved;
+  };
+  const addMissing = (field: string): void => {
+    if (typeof field !== 'string' || field === '') fault(`缺少项的字段路径 ${shown(field)} 无效 (missing field must be a path)`);
+    if (!missing.includes(field)) missing.push(field);
+  };
+  const checkScope = (what: string, personId: unknown, month: unknown): void => {
+    if (personId !== undefined && (typeof personId !== 'string' || personId === '')) {
+      fault(`${what} 的 personId ${shown(personId)} 无效`);
+    }
+    if (month !== undefined && !isIsoMonth(month)) fault(`${what} 的 month ${shown(month)} 不是 YYYY-MM`);
+  };
+  const checkCite = (what: string, cite: unknown): void => {
+    const problems = citationProblemsOnce(cite);
+    if (problems.length > 0) fault(`${what} 的出处不完整：${problems.join('; ')}`);
+  };
+
+  const ctx: DecisionContext = {
+    region: request.region,
+    period,
+    decisionDate,
+    param<T>(p: ParameterDefinition<T>, on?: IsoDate): T {
+      const resolved = resolve(p, on);
+      if (resolved === undefined) throw new ParameterNotFoundError(p.id, p.label, request.region, on ?? period.from, decisionDate);
+      return resolved.value;
+    },
+    paramOrUndefined<T>(p: ParameterDefinition<T>, on?: IsoDate): T | undefined {
+      return resolve(p, on)?.value;
+    },
+    condition(c: ConditionOutcome): ConditionResult {
+      live('condition');
+      if (c === null || typeof c !== 'object' || typeof c.id !== 'string' || c.id === '') {
+        fault(`条件缺少 id (condition needs an id): ${shown(c)}`);
+      }
+      const what = `条件 ${c.id}`;
+      if (typeof c.label !== 'string' || c.label === '') fault(`${what} 缺少中文说明 label`);
+      if (!RESULTS.has(c.result)) fault(`${what} 的结果 ${shown(c.result)} 不是 pass/fail/not_applicable/missing`);
+      checkCite(what, c.cite);
+      checkScope(what, c.personId, c.month);
+      if (c.detail !== undefined && typeof c.detail !== 'string') fault(`${what} 的 detail 不是文字`);
+      const outcome: ConditionOutcome = { id: c.id, label: c.label, result: c.result, cite: c.cite };
+      if (c.detail !== undefined) outcome.detail = c.detail;
+      if (c.missing !== undefined) {
+        if (!Array.isArray(c.missing)) fault(`${what} 的 missing 不是字段路径列表`);
+        outcome.missing = c.missing.slice();
+        for (const field of c.missing) addMissing(field);
+      }
+      if (c.personId !== undefined) outcome.personId = c.personId;
+      if (c.month !== undefined) outcome.month = c.month;
+      conditions.push(outcome);
+      return c.result;
+    },
+    line(l: AmountLine): void {
+      live('line');
+      if (l === null || typeof l !== 'object' || typeof l.label !== 'string' || l.label === '') {
+        fault(`金额行缺少中文说明 label: ${shown(l)}`);
+      }
+      const what = `金额行「${l.label}」`;
+      if (typeof l.amountFen !== 'number' || !Number.isSafeInteger(l.amountFen) || l.amountFen < 0) {
+        fault(`${what} 的金额 ${shown(l.amountFen)} 不是非负整数分 (amountFen must be a non-negative safe integer)`);
+      }
+      checkCite(what, l.cite);
+      checkScope(what, l.personId, l.month);
+      if (l.formula !== undefined && typeof l.formula !== 'string') fault(`${what} 的 formula 不是文字`);
+      const line: AmountLine = { label: l.label, amountFen: l.amountFen, cite: l.cite };
+      if (l.personId !== undefined) line.personId = l.personId;
+      if (l.month !== undefined) line.month = l.month;
+      if (l.formula !== undefined) line.formula = l.formula;
+      lines.push(line);
+    },
+    missing(field: string): void {
+      live('missing');
+      addMissing(field);
+    },
+    note(text: string): void {
+      live('note');
+      if (typeof text !== 'string' || text === '') fault(`说明 ${shown(text)} 不是文字`);
+      if (!notes.includes(text)) notes.push(text);
+    },
+  };
+
+  const returned: unknown = programme.decide(ctx, facts);
+  open = false;
+  if (returned !== undefined && typeof (returned as { then?: unknown })?.then === 'function') {
+    fault('decide 必须同步执行 (decide must be synchronous, it returned a promise)');
+  }
+
+  let amountFen = 0;
+  for (const line of lines) amountFen += line.amountFen;
+  if (!Number.isSafeInteger(amountFen)) fault(`合计金额 ${amountFen} 超出安全整数范围`);
+
+  let claimFails = false;
+  let incomplete = missing.length > 0;
+  for (const c of conditions) {
+    if (c.result === 'fail' && c.personId === undefined && c.month === undefined) claimFails = true;
+    else if (c.result === 'missing') incomplete = true;
+  }
+  const eligible: Eligibility = claimFails ? 'no' : incomplete ? 'needs_input' : amountFen > 0 ? 'yes' : 'no';
+
+  return {
+    programme: id,
+    programmeName: programme.name,
+    region: request.region,
+    period,
+    decisionDate,
+    rulesetVersion: versionOf(programme, compiled, decisionDate),
+    eligible,
+    amountFen,
+    lines,
+    conditions,
+    parameters,
+    missing,
+    notes,
+  };
+}
