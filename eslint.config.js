@@ -93,9 +93,9 @@ export default tseslint.config(
     files: ['policies/**/*.ts'],
     ignores: ['policies/**/*.test.ts'],
     rules: forbid(
-      [...io, ...ui, ...layer('kernel'), ...downstreamOfEngine, 'zod/*'],
+      [...io, ...ui, ...layer('kernel'), ...downstreamOfEngine, 'zod', 'zod/*'],
       ['packages', 'apps'],
-      'Policies import only the engine authoring API (@wengang/engine) and zod for their facts schema.',
+      'Policies import only the engine authoring API (@wengang/engine), which also re-exports zod and the kernel helpers.',
     ),
   },
   {

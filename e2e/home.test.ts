@@ -50,10 +50,11 @@ describe('home page in Chromium', { skip }, () => {
     assert.ok(pixels.differing > 100, `稳 and 岗 render differently (${pixels.differing} bytes differ)`);
   });
 
-  it('leads to an honest page for a function not yet open', async () => {
+  it('leads to the officer login', async () => {
     await page.getByRole('banner').getByRole('link', { name: '稳岗扩岗服务平台' }).click();
     await page.getByRole('button', { name: '经办人员登录' }).click();
-    await page.getByText('经办人员登录暂未开放').waitFor();
+    await page.getByLabel('用户名').waitFor();
+    await page.getByRole('button', { name: /登\s*录/ }).waitFor();
   });
 
   it('answers /api/health on the same port as the web app', async () => {

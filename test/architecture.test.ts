@@ -25,6 +25,7 @@ describe('import direction', () => {
       'policies/some-programme/wrong.ts',
       "import { listRegions } from '@wengang/kernel';\nexport const x = listRegions;\n",
     ],
+    ['policies/some-programme/wrong.ts', "import { z } from 'zod';\nexport const x = z;\n"],
     ['packages/workflow/src/wrong.ts', "import { buildServer } from '@wengang/api';\nexport const x = buildServer;\n"],
     ['apps/web/src/wrong.ts', "import { openDatabase } from '@wengang/db';\nexport const x = openDatabase;\n"],
   ];

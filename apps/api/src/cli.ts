@@ -1,14 +1,29 @@
 /**
  * `npx wengang <command>`: serve, db migrate, and the rules-as-code commands.
  */
+import { readFileSync } from 'node:fs';
 import { migrate } from '@wengang/db';
+import { auditVerifyCommand } from './commands/audit';
+import { checkCommand, type CommandIO } from './commands/check';
+import { evaluateCommand, programmesCommand } from './commands/rules';
 import { ConfigError, loadConfig } from './config';
 import { openConfiguredDatabase, start } from './start';
 
 const usage = `用法：npx wengang <命令>
   serve                 启动平台（API 与网页，端口 PORT，默认 3000）
   db migrate            执行数据库迁移
+  audit verify          校验审计日志哈希链（被篡改时退出码为 1）
+  programmes [--json]   列出全部补贴项目（含适用地区、期间、输入字段 JSON Schema）
+  evaluate [--input 文件] [--explain]
+                        按请求中的地区、期间和决定日期适用的规则作出决定（JSON；默认读标准输入）
+  check uscc|idcard|size …
+                        校验统一社会信用代码、公民身份号码，测算企业规模
 `;
+
+const consoleIO: CommandIO = {
+  out: (line) => process.stdout.write(`${line}\n`),
+  err: (line) => process.stderr.write(`${line}\n`),
+};
 
 export async function main(args: string[]): Promise<number> {
   const [command, sub] = args;
@@ -31,6 +46,22 @@ export async function main(args: string[]): Promise<number> {
           return 0;
         }
         break;
+      case 'audit':
+        if (sub === 'verify') {
+          const db = await openConfiguredDatabase(loadConfig());
+          try {
+            return await auditVerifyCommand(db, consoleIO);
+          } finally {
+            await db.close();
+          }
+        }
+        break;
+      case 'programmes':
+        return programmesCommand(args.slice(1), consoleIO);
+      case 'evaluate':
+        return evaluateCommand(args.slice(1), consoleIO, () => readFileSync(0, 'utf8'));
+      case 'check':
+        return checkCommand(args.slice(1), consoleIO);
       case undefined:
       case 'help':
       case '--help':

@@ -24,6 +24,12 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DEMO_DATA: booleanFlag.optional(),
   WEB_DIST: z.string().optional(),
+  TEST_CLOCK: booleanFlag.optional(),
+  UPLOAD_DIR: z.string().optional(),
+  BUSINESS_DATE: z
+    .string()
+    .regex(/^20\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, '必须是 YYYY-MM-DD 形式的日期')
+    .optional(),
 });
 
 export interface Config {
@@ -36,9 +42,21 @@ export interface Config {
   demoData: boolean;
   /** Folder of the built web app. */
   webDist: string;
+  /** Tests only: the workbench clock can be moved through POST /api/v1/test/clock. */
+  testClock: boolean;
+  /** Uploaded materials, outside the web root: default DATA_DIR/uploads. */
+  uploadDir: string;
+  /**
+   * Today's date (Asia/Shanghai) for business rules, or undefined for the real date. The demo data
+   * are 2020 claims, so demo mode defaults to a day inside their acceptance period.
+   */
+  businessDate: string | undefined;
 }
 
 export class ConfigError extends Error {}
+
+/** A day inside the 2020 以工代训 acceptance period (鲁人社函〔2020〕78号: until end of March 2021). */
+export const DEMO_BUSINESS_DATE = '2020-11-16';
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const empty = (v: string | undefined) => (v === '' ? undefined : v);
@@ -58,5 +76,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     // demo accounts have published passwords: never on a real server unless asked for
     demoData: c.DEMO_DATA ?? !c.DATABASE_URL,
     webDist: resolve(c.WEB_DIST ?? new URL('../../web/dist', import.meta.url).pathname),
+    testClock: c.TEST_CLOCK ?? false,
+    uploadDir: resolve(c.UPLOAD_DIR ?? `${resolve(c.DATA_DIR)}/uploads`),
+    businessDate: c.BUSINESS_DATE ?? ((c.DEMO_DATA ?? !c.DATABASE_URL) ? DEMO_BUSINESS_DATE : undefined),
   };
 }

@@ -15,27 +15,35 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { Database } from '@wengang/db';
+import { createClock, type ServerClock } from './clock';
 import type { Config } from './config';
 import { contactRoutes } from './routes/contacts';
+import { installErrorHandler } from './routes/errors';
+import { evaluateRoutes } from './routes/evaluate';
 import { healthRoutes } from './routes/health';
+import { portalRoutes } from './routes/portal';
+import { workbenchRoutes } from './routes/officer-workbench';
 import { version } from './version';
 
 export interface ServerOptions {
   config: Config;
   db: Database;
+  /** "now" of the officer workbench; default: real time (shifted to BUSINESS_DATE), movable with TEST_CLOCK. */
+  clock?: ServerClock;
 }
 
-export async function buildServer({ config, db }: ServerOptions): Promise<FastifyInstance> {
+export async function buildServer({ config, db, clock }: ServerOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: {
       level: config.logLevel,
       // personal data never reaches the log through headers
       redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
     },
-    disableRequestLogging: false,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  // One error shape for every route: { error, message, issues? } in Chinese.
+  installErrorHandler(app);
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -51,6 +59,12 @@ export async function buildServer({ config, db }: ServerOptions): Promise<Fastif
     async (api) => {
       await api.register(healthRoutes, { db });
       await api.register(contactRoutes, { db });
+      await api.register(evaluateRoutes);
+      await api.register(portalRoutes, { db, config });
+      await api.register(workbenchRoutes, {
+        db,
+        clock: clock ?? createClock({ businessDate: config.businessDate, adjustable: config.testClock }),
+      });
     },
     { prefix: '/api' },
   );

@@ -13,7 +13,7 @@ CREATE TABLE applications (
   -- 企业所属区划: the district chosen on the form, which reviews the application (操作指南 §4)
   region_code text NOT NULL REFERENCES regions (code),
   subsidy_month text NOT NULL CHECK (subsidy_month ~ '^20[0-9]{2}-(0[1-9]|1[0-2])$'),
-  subsidy_type text NOT NULL CHECK (subsidy_type IN ('absorption', 'hardship')),
+  subsidy_type text NOT NULL CHECK (subsidy_type IN ('absorption', 'epidemic_hardship', 'hard_hit_industry')),
   status text NOT NULL DEFAULT 'draft' CHECK (status IN (
     'draft',              -- 填报中: unit information saved, persons and materials being added
     'submitted',          -- 已提交
@@ -39,8 +39,11 @@ CREATE TABLE applications (
   -- size computed from employees, revenue and assets where given; differs → shown to the reviewer
   computed_size text CHECK (computed_size IN ('large', 'medium', 'small', 'micro')),
   size_note text,
+  -- 所属行业: one of the five hard-hit industries of 鲁人社字〔2020〕63号 or 'other'
   industry text NOT NULL,
   training_description text NOT NULL,
+  -- answers only some types or regions need: 困难企业认定指标, 划型行业 and figures, 经营范围变更日期 …
+  details jsonb NOT NULL DEFAULT '{}',
   -- the engine's total at the last evaluation (fen); fixed at submission
   amount_fen bigint NOT NULL DEFAULT 0 CHECK (amount_fen >= 0),
   decision jsonb,

@@ -6,6 +6,8 @@ CREATE TABLE review_cases (
   id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
   region_code text NOT NULL REFERENCES regions (code),
   programme text NOT NULL,
+  -- the programme's variant where it has several (稳岗返还 general / sme / difficult; 以工代训 type)
+  variant text,
   enterprise_id uuid NOT NULL REFERENCES enterprises (id),
   source text NOT NULL CHECK (source IN ('application', 'screening')),
   source_id text NOT NULL,
@@ -40,6 +42,27 @@ CREATE TABLE review_cases (
 );
 CREATE INDEX review_cases_queue ON review_cases (region_code, status, step_due_on);
 CREATE INDEX review_cases_enterprise ON review_cases (enterprise_id, programme);
+
+-- A region and all regions below it (regions.parent_code), for "an officer sees their region and
+-- its sub-regions" in SQL: WHERE region_code IN (SELECT region_scope($1)).
+CREATE FUNCTION region_scope(root text) RETURNS SETOF text LANGUAGE sql STABLE AS $$
+  WITH RECURSIVE scope(code) AS (
+    SELECT code FROM regions WHERE code = root
+    UNION ALL
+    SELECT r.code FROM regions r JOIN scope s ON r.parent_code = s.code
+  )
+  SELECT code FROM scope
+$$;
+
+-- A region and its ancestors, nearest first (for "the nearest fund account above a county").
+CREATE FUNCTION region_ancestry(start text) RETURNS TABLE (code text, depth integer) LANGUAGE sql STABLE AS $$
+  WITH RECURSIVE up(code, parent_code, depth) AS (
+    SELECT code, parent_code, 0 FROM regions WHERE code = start
+    UNION ALL
+    SELECT r.code, r.parent_code, up.depth + 1 FROM regions r JOIN up ON r.code = up.parent_code
+  )
+  SELECT code, depth FROM up
+$$;
 
 -- Persons a case claims for, for duplicate checks across cases and regions (same person and
 -- month, the same graduate twice, programmes that may not be stacked).

@@ -8,8 +8,8 @@ CREATE TABLE publicity_batches (
   title text NOT NULL,
   period_working_days integer NOT NULL CHECK (period_working_days >= 1),
   published_on date NOT NULL,
-  -- last working day of the period; the cases are released from the next day on
-  ends_on date NOT NULL CHECK (ends_on > published_on),
+  -- last working day of the period (自发布之日起); the cases are released from the next day on
+  ends_on date NOT NULL CHECK (ends_on >= published_on),
   status text NOT NULL CHECK (status IN ('open', 'closed')),
   created_by uuid,
   created_by_name text NOT NULL,

@@ -96,6 +96,10 @@ async function openServer(connectionString: string, max: number): Promise<Databa
         pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
     },
   });
+  // An idle pooled connection closed by the server (restart, failover, DROP DATABASE … FORCE) emits
+  // 'error' on the pool; unhandled, that would crash the process. The pool drops the client and the
+  // next query opens a new connection, so there is nothing else to do (node-postgres recommends this).
+  pool.on('error', () => undefined);
   // Fail at start, with the server's own message, rather than on the first request.
   const probe = await pool.connect();
   probe.release();

@@ -53,10 +53,23 @@ export class UnknownProgrammeError extends InputError {
 export class RegionNotCoveredError extends InputError {
   readonly programme: string;
   readonly region: RegionCode;
-  constructor(programme: string, programmeName: string, region: RegionCode, regions: readonly RegionCode[], unknown = false) {
-    const message = unknown
-      ? `未知的行政区划代码 ${region}`
-      : `地区 ${region} 不在「${programmeName}」的适用范围内（适用地区：${regions.join('、')}）`;
+  /**
+   * @param unknownReason set when the region hierarchy does not know the code: the hierarchy's own
+   * message, used when it is Chinese (the kernel's names a replacement for a retired code).
+   */
+  constructor(
+    programme: string,
+    programmeName: string,
+    region: RegionCode,
+    regions: readonly RegionCode[],
+    unknownReason?: string,
+  ) {
+    const message =
+      unknownReason === undefined
+        ? `地区 ${region} 不在「${programmeName}」的适用范围内（适用地区：${regions.join('、')}）`
+        : /[\u4e00-\u9fff]/.test(unknownReason)
+          ? unknownReason
+          : `未知的行政区划代码 ${region}`;
     super([{ path: 'region', message }], 'region_not_covered');
     this.programme = programme;
     this.region = region;

@@ -21,6 +21,7 @@ import { ancestry, defaultAncestorsOf } from './regions';
 import type {
   AmountLine,
   AncestorsOf,
+  Citation,
   ConditionOutcome,
   ConditionResult,
   Decision,
@@ -33,7 +34,7 @@ import type {
   RegionCode,
   ResolvedParameter,
 } from './types';
-import { citationProblemsOnce, isIsoDate, isIsoMonth, isRegionCode } from './validate';
+import { citationProblems, isIsoDateCached, isIsoMonthCached, isRegionCode, looksComplete } from './validate';
 
 export interface EvaluateOptions {
   /** Region hierarchy for coverage and parameter inheritance; the kernel's by default. */
@@ -59,12 +60,20 @@ export function evaluate(
   const programme = findProgramme(source, request.programme);
   const compiled = compileProgramme(programme);
   const chain = ancestry(request.region, options?.ancestorsOf ?? defaultAncestorsOf);
-  if (chain === null) throw new RegionNotCoveredError(programme.id, programme.name, request.region, programme.regions, true);
+  if (typeof chain === 'string') {
+    throw new RegionNotCoveredError(programme.id, programme.name, request.region, programme.regions, chain);
+  }
   if (!covers(programme.regions, chain)) {
     throw new RegionNotCoveredError(programme.id, programme.name, request.region, programme.regions);
   }
-  const parsed = programme.facts.safeParse(request.facts, PARSE_CONTEXT);
-  if (!parsed.success) throw new InputError(fieldIssues(parsed.error.issues, 'facts'));
+  // Parse without a context first: zod's compiled fast path is quicker that way, and only a
+  // failing request (rare in batch) pays for a second parse with the Chinese messages.
+  const parsed = programme.facts.safeParse(request.facts);
+  if (!parsed.success) {
+    const localised = programme.facts.safeParse(request.facts, PARSE_CONTEXT);
+    const issues = localised.success ? parsed.error.issues : localised.error.issues;
+    throw new InputError(fieldIssues(issues, 'facts'));
+  }
   return decide(programme, compiled, chain, request, parsed.data);
 }
 
@@ -132,7 +141,9 @@ function covers(regions: readonly RegionCode[], chain: readonly RegionCode[]): b
 /** The request envelope, with a Chinese message naming each bad field. */
 function checkEnvelope(request: EvaluationRequest): void {
   if (request === null || typeof request !== 'object' || Array.isArray(request)) {
-    throw new InputError([{ path: '', message: '请求应为对象，包含 programme、region、period、decisionDate、facts 字段' }]);
+    throw new InputError([
+      { path: '', message: '请求应为对象，包含 programme、region、period、decisionDate、facts 字段' },
+    ]);
   }
   const issues: FieldIssue[] = [];
   const { programme, region, period, decisionDate } = request as Partial<EvaluationRequest>;
@@ -145,10 +156,13 @@ function checkEnvelope(request: EvaluationRequest): void {
   if (period === null || typeof period !== 'object') {
     issues.push({ path: 'period', message: '申领期间（period）必填，应包含 from（开始日期）和 until（结束日期）' });
   } else {
-    const fromOk = isIsoDate(period.from);
-    const untilOk = isIsoDate(period.until);
+    const fromOk = isIsoDateCached(period.from);
+    const untilOk = isIsoDateCached(period.until);
     if (!fromOk) {
-      issues.push({ path: 'period.from', message: `期间开始日期（period.from）应为有效日期 YYYY-MM-DD，实际为 ${shown(period.from)}` });
+      issues.push({
+        path: 'period.from',
+        message: `期间开始日期（period.from）应为有效日期 YYYY-MM-DD，实际为 ${shown(period.from)}`,
+      });
     }
     if (!untilOk) {
       issues.push({
@@ -163,14 +177,18 @@ function checkEnvelope(request: EvaluationRequest): void {
       });
     }
   }
-  if (!isIsoDate(decisionDate)) {
-    issues.push({ path: 'decisionDate', message: `决定日期（decisionDate）应为有效日期 YYYY-MM-DD，实际为 ${shown(decisionDate)}` });
+  if (!isIsoDateCached(decisionDate)) {
+    issues.push({
+      path: 'decisionDate',
+      message: `决定日期（decisionDate）应为有效日期 YYYY-MM-DD，实际为 ${shown(decisionDate)}`,
+    });
   }
   if (issues.length > 0) throw new InputError(issues);
 }
 
 function shown(value: unknown): string {
-  return value === undefined ? '空' : JSON.stringify(value);
+  if (value === undefined) return '空';
+  return typeof value === 'number' || typeof value === 'bigint' ? String(value) : JSON.stringify(value);
 }
 
 function decide(
@@ -180,121 +198,17 @@ function decide(
   request: EvaluationRequest,
   facts: unknown,
 ): Decision {
-  const id = programme.id;
-  const period = { from: request.period.from, until: request.period.until };
-  const decisionDate = request.decisionDate;
-  const conditions: ConditionOutcome[] = [];
-  const lines: AmountLine[] = [];
-  const parameters: ResolvedParameter<unknown>[] = [];
-  const missing: string[] = [];
-  const notes: string[] = [];
-  let open = true;
-
-  const fault = (message: string): never => {
-    throw new ProgrammeError(id, message);
-  };
-  const live = (method: string): void => {
-    if (!open) fault(`ctx.${method} 在 decide 返回之后被调用 (ctx used after decide returned)`);
-  };
-  const resolve = <T>(p: ParameterDefinition<T>, on: IsoDate | undefined): ResolvedParameter<T> | undefined => {
-    live('param');
-    if (p === null || typeof p !== 'object' || !compiled.parameterIds.has(p.id)) {
-      fault(`参数 ${p?.id} 未列入项目的 parameters (a parameter must be listed in programme.parameters)`);
-    }
-    const day = on ?? period.from;
-    if (on !== undefined && !isIsoDate(on)) fault(`参数 ${p.id} 的取值日期 ${shown(on)} 不是有效日期 YYYY-MM-DD`);
-    const resolved = resolveInChain(p, chain, day, decisionDate);
-    if (resolved !== undefined && !parameters.includes(resolved)) parameters.push(resolved);
-    return resolved;
-  };
-  const addMissing = (field: string): void => {
-    if (typeof field !== 'string' || field === '') fault(`缺少项的字段路径 ${shown(field)} 无效 (missing field must be a path)`);
-    if (!missing.includes(field)) missing.push(field);
-  };
-  const checkScope = (what: string, personId: unknown, month: unknown): void => {
-    if (personId !== undefined && (typeof personId !== 'string' || personId === '')) {
-      fault(`${what} 的 personId ${shown(personId)} 无效`);
-    }
-    if (month !== undefined && !isIsoMonth(month)) fault(`${what} 的 month ${shown(month)} 不是 YYYY-MM`);
-  };
-  const checkCite = (what: string, cite: unknown): void => {
-    const problems = citationProblemsOnce(cite);
-    if (problems.length > 0) fault(`${what} 的出处不完整：${problems.join('; ')}`);
-  };
-
-  const ctx: DecisionContext = {
-    region: request.region,
-    period,
-    decisionDate,
-    param<T>(p: ParameterDefinition<T>, on?: IsoDate): T {
-      const resolved = resolve(p, on);
-      if (resolved === undefined) throw new ParameterNotFoundError(p.id, p.label, request.region, on ?? period.from, decisionDate);
-      return resolved.value;
-    },
-    paramOrUndefined<T>(p: ParameterDefinition<T>, on?: IsoDate): T | undefined {
-      return resolve(p, on)?.value;
-    },
-    condition(c: ConditionOutcome): ConditionResult {
-      live('condition');
-      if (c === null || typeof c !== 'object' || typeof c.id !== 'string' || c.id === '') {
-        fault(`条件缺少 id (condition needs an id): ${shown(c)}`);
-      }
-      const what = `条件 ${c.id}`;
-      if (typeof c.label !== 'string' || c.label === '') fault(`${what} 缺少中文说明 label`);
-      if (!RESULTS.has(c.result)) fault(`${what} 的结果 ${shown(c.result)} 不是 pass/fail/not_applicable/missing`);
-      checkCite(what, c.cite);
-      checkScope(what, c.personId, c.month);
-      if (c.detail !== undefined && typeof c.detail !== 'string') fault(`${what} 的 detail 不是文字`);
-      const outcome: ConditionOutcome = { id: c.id, label: c.label, result: c.result, cite: c.cite };
-      if (c.detail !== undefined) outcome.detail = c.detail;
-      if (c.missing !== undefined) {
-        if (!Array.isArray(c.missing)) fault(`${what} 的 missing 不是字段路径列表`);
-        outcome.missing = c.missing.slice();
-        for (const field of c.missing) addMissing(field);
-      }
-      if (c.personId !== undefined) outcome.personId = c.personId;
-      if (c.month !== undefined) outcome.month = c.month;
-      conditions.push(outcome);
-      return c.result;
-    },
-    line(l: AmountLine): void {
-      live('line');
-      if (l === null || typeof l !== 'object' || typeof l.label !== 'string' || l.label === '') {
-        fault(`金额行缺少中文说明 label: ${shown(l)}`);
-      }
-      const what = `金额行「${l.label}」`;
-      if (typeof l.amountFen !== 'number' || !Number.isSafeInteger(l.amountFen) || l.amountFen < 0) {
-        fault(`${what} 的金额 ${shown(l.amountFen)} 不是非负整数分 (amountFen must be a non-negative safe integer)`);
-      }
-      checkCite(what, l.cite);
-      checkScope(what, l.personId, l.month);
-      if (l.formula !== undefined && typeof l.formula !== 'string') fault(`${what} 的 formula 不是文字`);
-      const line: AmountLine = { label: l.label, amountFen: l.amountFen, cite: l.cite };
-      if (l.personId !== undefined) line.personId = l.personId;
-      if (l.month !== undefined) line.month = l.month;
-      if (l.formula !== undefined) line.formula = l.formula;
-      lines.push(line);
-    },
-    missing(field: string): void {
-      live('missing');
-      addMissing(field);
-    },
-    note(text: string): void {
-      live('note');
-      if (typeof text !== 'string' || text === '') fault(`说明 ${shown(text)} 不是文字`);
-      if (!notes.includes(text)) notes.push(text);
-    },
-  };
-
+  const ctx = new Recorder(programme.id, compiled, chain, request);
   const returned: unknown = programme.decide(ctx, facts);
-  open = false;
+  ctx.open = false;
   if (returned !== undefined && typeof (returned as { then?: unknown })?.then === 'function') {
-    fault('decide 必须同步执行 (decide must be synchronous, it returned a promise)');
+    ctx.fault('decide 必须同步执行 (decide must be synchronous, it returned a promise)');
   }
+  const { conditions, lines, missingFields: missing } = ctx;
 
   let amountFen = 0;
   for (const line of lines) amountFen += line.amountFen;
-  if (!Number.isSafeInteger(amountFen)) fault(`合计金额 ${amountFen} 超出安全整数范围`);
+  if (!Number.isSafeInteger(amountFen)) ctx.fault(`合计金额 ${amountFen} 超出安全整数范围`);
 
   let claimFails = false;
   let incomplete = missing.length > 0;
@@ -305,18 +219,164 @@ function decide(
   const eligible: Eligibility = claimFails ? 'no' : incomplete ? 'needs_input' : amountFen > 0 ? 'yes' : 'no';
 
   return {
-    programme: id,
+    programme: programme.id,
     programmeName: programme.name,
     region: request.region,
-    period,
-    decisionDate,
-    rulesetVersion: versionOf(programme, compiled, decisionDate),
+    period: ctx.period,
+    decisionDate: ctx.decisionDate,
+    rulesetVersion: versionOf(programme, compiled, ctx.decisionDate),
     eligible,
     amountFen,
     lines,
-    conditions,
-    parameters,
+    conditions: ctx.conditions,
+    parameters: ctx.parameters,
     missing,
-    notes,
+    notes: ctx.notes,
   };
+}
+
+/**
+ * The DecisionContext of one evaluation. Methods live on the prototype (no closures per decision);
+ * call them on ctx. Every outcome and line is copied into a fixed key order, so the decision's
+ * bytes do not depend on how a rule wrote its object literal.
+ */
+class Recorder implements DecisionContext {
+  readonly region: RegionCode;
+  readonly period: { from: IsoDate; until: IsoDate };
+  readonly decisionDate: IsoDate;
+  readonly conditions: ConditionOutcome[] = [];
+  readonly lines: AmountLine[] = [];
+  readonly parameters: ResolvedParameter<unknown>[] = [];
+  readonly missingFields: string[] = [];
+  readonly notes: string[] = [];
+  open = true;
+  private readonly programme: string;
+  private readonly compiled: CompiledProgramme;
+  private readonly chain: readonly RegionCode[];
+  /** The last lookup: rules often ask for the same parameter once per person. */
+  private lastParam: ParameterDefinition<unknown> | undefined;
+  private lastOn: IsoDate | undefined;
+  private lastResolved: ResolvedParameter<unknown> | undefined;
+
+  constructor(
+    programme: string,
+    compiled: CompiledProgramme,
+    chain: readonly RegionCode[],
+    request: EvaluationRequest,
+  ) {
+    this.programme = programme;
+    this.compiled = compiled;
+    this.chain = chain;
+    this.region = request.region;
+    this.period = { from: request.period.from, until: request.period.until };
+    this.decisionDate = request.decisionDate;
+  }
+
+  param<T>(p: ParameterDefinition<T>, on?: IsoDate): T {
+    const resolved = this.resolve(p, on);
+    if (resolved === undefined) {
+      throw new ParameterNotFoundError(p.id, p.label, this.region, on ?? this.period.from, this.decisionDate);
+    }
+    return resolved.value;
+  }
+
+  paramOrUndefined<T>(p: ParameterDefinition<T>, on?: IsoDate): T | undefined {
+    return this.resolve(p, on)?.value;
+  }
+
+  resolve<T>(p: ParameterDefinition<T>, on?: IsoDate): ResolvedParameter<T> | undefined {
+    this.live('param');
+    const day = on ?? this.period.from;
+    if (p === this.lastParam && day === this.lastOn) return this.lastResolved as ResolvedParameter<T> | undefined;
+    if (p === null || typeof p !== 'object' || !this.compiled.parameterIds.has(p.id)) {
+      this.fault(`参数 ${p?.id} 未列入项目的 parameters (a parameter must be listed in programme.parameters)`);
+    }
+    if (on !== undefined && on !== this.period.from && !isIsoDateCached(on)) {
+      this.fault(`参数 ${p.id} 的取值日期 ${shown(on)} 不是有效日期 YYYY-MM-DD`);
+    }
+    const resolved = resolveInChain(p, this.chain, day, this.decisionDate);
+    if (resolved !== undefined && !this.parameters.includes(resolved)) this.parameters.push(resolved);
+    this.lastParam = p as ParameterDefinition<unknown>;
+    this.lastOn = day;
+    this.lastResolved = resolved;
+    return resolved;
+  }
+
+  condition(c: ConditionOutcome): ConditionResult {
+    this.live('condition');
+    if (c === null || typeof c !== 'object' || typeof c.id !== 'string' || c.id === '') {
+      this.fault(`条件缺少 id (condition needs an id): ${shown(c)}`);
+    }
+    if (typeof c.label !== 'string' || c.label === '') this.fault(`条件 ${c.id} 缺少中文说明 label`);
+    if (!RESULTS.has(c.result))
+      this.fault(`条件 ${c.id} 的结果 ${shown(c.result)} 不是 pass/fail/not_applicable/missing`);
+    this.checkCommon(c.cite, c.personId, c.month, '条件 ', c.id);
+    if (c.detail !== undefined && typeof c.detail !== 'string') this.fault(`条件 ${c.id} 的 detail 不是文字`);
+    const outcome: ConditionOutcome = { id: c.id, label: c.label, result: c.result, cite: c.cite };
+    if (c.detail !== undefined) outcome.detail = c.detail;
+    if (c.missing !== undefined) {
+      if (!Array.isArray(c.missing)) this.fault(`条件 ${c.id} 的 missing 不是字段路径列表`);
+      outcome.missing = c.missing.slice();
+      for (const field of c.missing) this.addMissing(field);
+    }
+    if (c.personId !== undefined) outcome.personId = c.personId;
+    if (c.month !== undefined) outcome.month = c.month;
+    this.conditions.push(outcome);
+    return c.result;
+  }
+
+  line(l: AmountLine): void {
+    this.live('line');
+    if (l === null || typeof l !== 'object' || typeof l.label !== 'string' || l.label === '') {
+      this.fault(`金额行缺少中文说明 label: ${shown(l)}`);
+    }
+    if (typeof l.amountFen !== 'number' || !Number.isSafeInteger(l.amountFen) || l.amountFen < 0) {
+      this.fault(
+        `金额行「${l.label}」的金额 ${shown(l.amountFen)} 不是非负整数分 (amountFen must be a non-negative safe integer)`,
+      );
+    }
+    this.checkCommon(l.cite, l.personId, l.month, '金额行 ', l.label);
+    if (l.formula !== undefined && typeof l.formula !== 'string') this.fault(`金额行「${l.label}」的 formula 不是文字`);
+    const line: AmountLine = { label: l.label, amountFen: l.amountFen, cite: l.cite };
+    if (l.personId !== undefined) line.personId = l.personId;
+    if (l.month !== undefined) line.month = l.month;
+    if (l.formula !== undefined) line.formula = l.formula;
+    this.lines.push(line);
+  }
+
+  missing(field: string): void {
+    this.live('missing');
+    this.addMissing(field);
+  }
+
+  note(text: string): void {
+    this.live('note');
+    if (typeof text !== 'string' || text === '') this.fault(`说明 ${shown(text)} 不是文字`);
+    if (!this.notes.includes(text)) this.notes.push(text);
+  }
+
+  fault(message: string): never {
+    throw new ProgrammeError(this.programme, message);
+  }
+
+  private live(method: string): void {
+    if (!this.open) this.fault(`ctx.${method} 在 decide 返回之后被调用 (ctx used after decide returned)`);
+  }
+
+  private addMissing(field: string): void {
+    if (typeof field !== 'string' || field === '') {
+      this.fault(`缺少项的字段路径 ${shown(field)} 无效 (missing field must be a path)`);
+    }
+    if (!this.missingFields.includes(field)) this.missingFields.push(field);
+  }
+
+  /** Checks shared by conditions and lines; `kind` and `name` only build the message of a fault. */
+  private checkCommon(cite: Citation, personId: unknown, month: unknown, kind: string, name: string): void {
+    if (!looksComplete(cite)) this.fault(`${kind}${name} 的出处不完整：${citationProblems(cite).join('; ')}`);
+    if (personId !== undefined && (typeof personId !== 'string' || personId === '')) {
+      this.fault(`${kind}${name} 的 personId ${shown(personId)} 无效`);
+    }
+    if (month !== undefined && !isIsoMonthCached(month))
+      this.fault(`${kind}${name} 的 month ${shown(month)} 不是 YYYY-MM`);
+  }
 }

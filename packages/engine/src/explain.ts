@@ -1,5 +1,6 @@
 /** Plain-text Chinese rendering of a decision, for the CLI, officers and tests. */
-import type { Citation, ConditionResult, Decision, Eligibility, Fen, ResolvedParameter } from './types';
+import { fenToYuanString as formatYuan } from '@wengang/kernel';
+import type { Citation, ConditionResult, Decision, Eligibility, ResolvedParameter } from './types';
 
 const CONCLUSION: Record<Eligibility, string> = {
   yes: '符合条件',
@@ -24,13 +25,6 @@ const UNIT_WORDS: Record<string, string> = {
   enterprise: '户',
 };
 
-/** Integer fen as yuan with two decimals, e.g. 150050 → `1500.50`. */
-export function formatYuan(fen: Fen): string {
-  const sign = fen < 0 ? '-' : '';
-  const abs = Math.abs(fen);
-  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
-}
-
 /** `鲁人社字〔2020〕63号 政策细则 二(一)（000_….txt 第123行）` */
 export function formatCitation(cite: Citation): string {
   const line = typeof cite.line === 'number' ? `第${cite.line}行` : `第${cite.line[0]}–${cite.line[1]}行`;
@@ -51,7 +45,16 @@ export function formatParameterValue(value: unknown, unit: string): string {
   if (Array.isArray(value) && value.every((v) => typeof v === 'string' || typeof v === 'number')) {
     return value.join('、');
   }
+  if (isRange(value)) return value.until === undefined ? `${value.from} 起` : `${value.from} 至 ${value.until}`;
   return JSON.stringify(value);
+}
+
+function isRange(value: unknown): value is { from: string; until?: string } {
+  if (value === null || typeof value !== 'object') return false;
+  const { from, until } = value as { from?: unknown; until?: unknown };
+  return (
+    typeof from === 'string' && (until === undefined || typeof until === 'string') && Object.keys(value).length <= 2
+  );
 }
 
 function unitWords(unit: string): string {
@@ -77,8 +80,8 @@ export function explainZh(decision: Decision): string {
   const out: string[] = [];
   out.push(`${decision.programmeName}（${decision.programme}）`);
   out.push(
-    `地区：${decision.region}　期间：${decision.period.from} 至 ${decision.period.until}　` +
-      `决定日期：${decision.decisionDate}　规则版本：${decision.rulesetVersion}`,
+    `地区：${decision.region}\u3000期间：${decision.period.from} 至 ${decision.period.until}\u3000` +
+      `决定日期：${decision.decisionDate}\u3000规则版本：${decision.rulesetVersion}`,
   );
   out.push(`结论：${CONCLUSION[decision.eligible]}`);
   out.push(`金额：${formatYuan(decision.amountFen)} 元`);

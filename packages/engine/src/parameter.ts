@@ -10,7 +10,8 @@
 import { DefinitionError } from './errors';
 import { ancestry } from './regions';
 import type { AncestorsOf, IsoDate, ParameterDefinition, ParameterValue, RegionCode, ResolvedParameter } from './types';
-import { citationProblems, isIsoDate, isRegionCode } from './validate';
+import { isIsoDate } from '@wengang/kernel';
+import { citationProblems, isRegionCode } from './validate';
 
 interface IndexedValue {
   from: IsoDate;
@@ -48,9 +49,12 @@ export interface ResolveOptions {
 }
 
 /** The value in force, with its provenance, or undefined when none applies. */
-export function resolveParameter<T>(def: ParameterDefinition<T>, options: ResolveOptions): ResolvedParameter<T> | undefined {
+export function resolveParameter<T>(
+  def: ParameterDefinition<T>,
+  options: ResolveOptions,
+): ResolvedParameter<T> | undefined {
   const chain = ancestry(options.region, options.ancestorsOf);
-  if (chain === null) return undefined;
+  if (typeof chain === 'string') return undefined;
   return resolveInChain(def, chain, options.on, options.asOf);
 }
 
@@ -83,13 +87,21 @@ export function indexOf<T>(def: ParameterDefinition<T>): ParameterIndex {
   const known = indexes.get(def as ParameterDefinition<unknown>);
   if (known !== undefined) return known;
   const index = buildIndex(def as ParameterDefinition<unknown>);
-  deepFreeze(def);
+  // Freeze what the index mirrors, so it cannot go stale. Value payloads are left alone: they may
+  // be shared with other code (a list imported from the kernel, say).
+  for (const v of def.values) {
+    Object.freeze(v.cite);
+    Object.freeze(v);
+  }
+  Object.freeze(def.values);
+  Object.freeze(def);
   indexes.set(def as ParameterDefinition<unknown>, index);
   return index;
 }
 
 function buildIndex(def: ParameterDefinition<unknown>): ParameterIndex {
-  const name = def && typeof def.id === 'string' ? `Parameter "${def.id}"${def.label ? ` (${def.label})` : ''}` : 'Parameter';
+  const name =
+    def && typeof def.id === 'string' ? `Parameter "${def.id}"${def.label ? ` (${def.label})` : ''}` : 'Parameter';
   const fail = (problem: string): never => {
     throw new DefinitionError(`${name}: ${problem}`);
   };
@@ -127,7 +139,12 @@ function buildIndex(def: ParameterDefinition<unknown>): ParameterIndex {
       cite: v.cite,
       ...(v.note !== undefined ? { note: v.note } : {}),
     };
-    const entry: IndexedValue = { from: v.from, until: v.until ?? OPEN_END, issued: v.cite.issued, resolved: Object.freeze(resolved) };
+    const entry: IndexedValue = {
+      from: v.from,
+      until: v.until ?? OPEN_END,
+      issued: v.cite.issued,
+      resolved: Object.freeze(resolved),
+    };
 
     const list = index.get(v.region) ?? [];
     for (const other of list) {
@@ -150,10 +167,4 @@ function buildIndex(def: ParameterDefinition<unknown>): ParameterIndex {
 
 function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
-}
-
-function deepFreeze(value: unknown): void {
-  if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return;
-  Object.freeze(value);
-  for (const child of Object.values(value)) deepFreeze(child);
 }

@@ -3,7 +3,8 @@ import type { z } from 'zod';
 import { DefinitionError, UnknownProgrammeError } from './errors';
 import { indexOf } from './parameter';
 import type { ProgrammeDefinition } from './types';
-import { citationProblems, isIsoDate, isRegionCode } from './validate';
+import { isIsoDate } from '@wengang/kernel';
+import { citationProblems, isRegionCode } from './validate';
 
 const PROGRAMME_ID = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 
@@ -32,7 +33,8 @@ export function defineProgramme<S extends z.ZodType>(def: ProgrammeDefinition<S>
 export function compileProgramme(def: ProgrammeDefinition): CompiledProgramme {
   const known = compiledProgrammes.get(def);
   if (known !== undefined) return known;
-  const name = def && typeof def.id === 'string' ? `Programme "${def.id}"${def.name ? ` (${def.name})` : ''}` : 'Programme';
+  const name =
+    def && typeof def.id === 'string' ? `Programme "${def.id}"${def.name ? ` (${def.name})` : ''}` : 'Programme';
   const fail = (problem: string): never => {
     throw new DefinitionError(`${name}: ${problem}`);
   };
@@ -105,5 +107,7 @@ export function createRegistry(programmes: readonly ProgrammeDefinition[]): Regi
 }
 
 export function isRegistry(value: Registry | ProgrammeDefinition): value is Registry {
-  return typeof (value as Registry).require === 'function' && typeof (value as ProgrammeDefinition).decide !== 'function';
+  return (
+    typeof (value as Registry).require === 'function' && typeof (value as ProgrammeDefinition).decide !== 'function'
+  );
 }

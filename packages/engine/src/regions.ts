@@ -11,13 +11,16 @@ export const defaultAncestorsOf: AncestorsOf = kernelAncestorsOf;
 
 /** Enough for every real county-level code; junk codes cannot grow the cache without bound. */
 const MAX_CACHED = 20_000;
-const caches = new WeakMap<AncestorsOf, Map<RegionCode, readonly RegionCode[] | null>>();
+const caches = new WeakMap<AncestorsOf, Map<RegionCode, readonly RegionCode[] | string>>();
 
 /**
- * `code` and its ancestors (self first), or null when the hierarchy does not know `code` (it threw
- * or returned nothing).
+ * `code` and its ancestors (self first), or, when the hierarchy does not know `code` (it threw or
+ * returned nothing), the reason as a string.
  */
-export function ancestry(code: RegionCode, ancestorsOf: AncestorsOf = defaultAncestorsOf): readonly RegionCode[] | null {
+export function ancestry(
+  code: RegionCode,
+  ancestorsOf: AncestorsOf = defaultAncestorsOf,
+): readonly RegionCode[] | string {
   let cache = caches.get(ancestorsOf);
   if (cache === undefined) {
     cache = new Map();
@@ -25,12 +28,12 @@ export function ancestry(code: RegionCode, ancestorsOf: AncestorsOf = defaultAnc
   }
   const hit = cache.get(code);
   if (hit !== undefined) return hit;
-  let chain: readonly RegionCode[] | null;
+  let chain: readonly RegionCode[] | string;
   try {
     const answer = ancestorsOf(code);
-    chain = answer.length > 0 ? Object.freeze(answer.slice()) : null;
-  } catch {
-    chain = null;
+    chain = answer.length > 0 ? Object.freeze(answer.slice()) : `unknown region ${code}`;
+  } catch (error) {
+    chain = error instanceof Error ? error.message : String(error);
   }
   if (cache.size >= MAX_CACHED) cache.clear();
   cache.set(code, chain);

@@ -117,6 +117,7 @@ export interface Decision {
   /** Content hash of the programme's rules version and the parameter values in force. */
   rulesetVersion: string;
   eligible: Eligibility;
+  /** Sum of `lines`. Payable only when `eligible` is `yes` (with `needs_input` it is provisional). */
   amountFen: Fen;
   lines: AmountLine[];
   conditions: ConditionOutcome[];
@@ -141,6 +142,7 @@ export interface EvaluationRequest<F = unknown> {
 /**
  * Given to a programme's `decide`: resolves parameters for the request's region, period and
  * decision date, and records conditions and amount lines. Each call is recorded in the decision.
+ * Call the methods on ctx (`ctx.param(…)`), during `decide` only; they are not bound functions.
  */
 export interface DecisionContext {
   readonly region: RegionCode;
@@ -154,6 +156,11 @@ export interface DecisionContext {
   param<T>(p: ParameterDefinition<T>, on?: IsoDate): T;
   /** Like param, but returns undefined instead of throwing when no value applies. */
   paramOrUndefined<T>(p: ParameterDefinition<T>, on?: IsoDate): T | undefined;
+  /**
+   * Like paramOrUndefined, but returns the value with its provenance (region, dates, citation,
+   * note), e.g. to cite the very document a threshold comes from. Recorded like param.
+   */
+  resolve<T>(p: ParameterDefinition<T>, on?: IsoDate): ResolvedParameter<T> | undefined;
   /** Record a condition. Returns `result` for convenient chaining. */
   condition(c: ConditionOutcome): ConditionResult;
   /** Record an amount line. `amountFen` must be a non-negative safe integer, else the engine throws. */

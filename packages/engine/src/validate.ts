@@ -1,27 +1,26 @@
 /** Small shape checks shared by definitions, the request envelope and the decision context. */
+import { isIsoDate, isIsoMonth } from '@wengang/kernel';
 import type { Citation } from './types';
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const ISO_MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 const REGION = /^\d{6}$/;
 
-/** A real calendar date written `YYYY-MM-DD` (so plain string comparison orders dates). */
-export function isIsoDate(value: unknown): value is string {
-  if (typeof value !== 'string') return false;
-  const m = ISO_DATE.exec(value);
-  if (m === null) return false;
-  const year = Number(m[1]);
-  const month = Number(m[2]);
-  const day = Number(m[3]);
-  if (month < 1 || month > 12 || day < 1) return false;
-  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-  const days = month === 2 ? (leap ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
-  return day <= days;
+/** Remembers strings that passed `check` (bounded), so the hot path rarely runs a regex. */
+function remembered(check: (value: unknown) => boolean, limit: number): (value: unknown) => value is string {
+  const seen = new Set<string>();
+  return (value: unknown): value is string => {
+    if (typeof value !== 'string') return false;
+    if (seen.has(value)) return true;
+    if (!check(value)) return false;
+    if (seen.size >= limit) seen.clear();
+    seen.add(value);
+    return true;
+  };
 }
 
-export function isIsoMonth(value: unknown): value is string {
-  return typeof value === 'string' && ISO_MONTH.test(value);
-}
+/** The kernel's `isIsoDate`, remembering valid dates (a batch uses few distinct ones). */
+export const isIsoDateCached = remembered(isIsoDate, 50_000);
+/** The kernel's `isIsoMonth`, remembering valid months. */
+export const isIsoMonthCached = remembered(isIsoMonth, 10_000);
 
 export function isRegionCode(value: unknown): value is string {
   return typeof value === 'string' && REGION.test(value);
@@ -55,12 +54,23 @@ export function citationProblems(cite: unknown): string[] {
   return problems;
 }
 
-const checkedCitations = new WeakSet<object>();
-
-/** Citation check for the hot path: each citation object is fully checked once. */
-export function citationProblemsOnce(cite: unknown): string[] {
-  if (cite !== null && typeof cite === 'object' && checkedCitations.has(cite)) return [];
-  const problems = citationProblems(cite);
-  if (problems.length === 0) checkedCitations.add(cite as object);
-  return problems;
+/**
+ * Cheap structural check for the hot path (rules often build a citation per call): fields present
+ * with the right types. `citationProblems` says what is wrong when this fails; parameter and
+ * programme citations get the full check at definition time.
+ */
+export function looksComplete(cite: Citation | null | undefined): boolean {
+  if (cite === null || typeof cite !== 'object') return false;
+  const { doc, clause, file, line, issued } = cite;
+  return (
+    typeof doc === 'string' &&
+    doc !== '' &&
+    typeof clause === 'string' &&
+    clause !== '' &&
+    typeof file === 'string' &&
+    file !== '' &&
+    (typeof line === 'number' ? line >= 1 : Array.isArray(line)) &&
+    typeof issued === 'string' &&
+    issued.length === 10
+  );
 }

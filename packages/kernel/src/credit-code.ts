@@ -29,12 +29,23 @@ export interface RegistrationDepartment {
  * 全国组织机构统一社会信用代码数据服务中心.
  */
 export const REGISTRATION_DEPARTMENTS: readonly RegistrationDepartment[] = [
-  { code: '1', name: '机构编制', types: { '1': '机关', '2': '事业单位', '3': '中央编办直接管理机构编制的群众团体', '9': '其他' } },
+  {
+    code: '1',
+    name: '机构编制',
+    types: { '1': '机关', '2': '事业单位', '3': '中央编办直接管理机构编制的群众团体', '9': '其他' },
+  },
   { code: '2', name: '外交', types: { '1': '外国常驻新闻机构', '9': '其他' } },
   {
     code: '3',
     name: '司法行政',
-    types: { '1': '律师执业机构', '2': '公证处', '3': '基层法律服务所', '4': '司法鉴定机构', '5': '仲裁委员会', '9': '其他' },
+    types: {
+      '1': '律师执业机构',
+      '2': '公证处',
+      '3': '基层法律服务所',
+      '4': '司法鉴定机构',
+      '5': '仲裁委员会',
+      '9': '其他',
+    },
   },
   { code: '4', name: '文化', types: { '1': '外国在华文化中心', '9': '其他' } },
   { code: '5', name: '民政', types: { '1': '社会团体', '2': '民办非企业单位', '3': '基金会', '9': '其他' } },
@@ -58,13 +69,7 @@ export const REGISTRATION_DEPARTMENTS: readonly RegistrationDepartment[] = [
 const DEPARTMENTS = new Map(REGISTRATION_DEPARTMENTS.map((d) => [d.code, d]));
 
 export type CreditCodeErrorCode =
-  | 'empty'
-  | 'length'
-  | 'invalid_char'
-  | 'registration_department'
-  | 'organization_type'
-  | 'region'
-  | 'check_char';
+  'empty' | 'length' | 'invalid_char' | 'registration_department' | 'organization_type' | 'region' | 'check_char';
 
 export type CreditCodeCheck = Checked<
   {
@@ -131,7 +136,10 @@ export function checkCreditCode(input: string): CreditCodeCheck {
   }
 
   const regionCode = code.slice(2, 8);
-  if (!/^\d{6}$/.test(regionCode) || !(regionCode.startsWith('10') || RESIDENT_ID_PROVINCE_CODES.has(regionCode.slice(0, 2)))) {
+  if (
+    !/^\d{6}$/.test(regionCode) ||
+    !(regionCode.startsWith('10') || RESIDENT_ID_PROVINCE_CODES.has(regionCode.slice(0, 2)))
+  ) {
     return fail(
       'region',
       `统一社会信用代码第3至8位“${regionCode}”应为登记机关所在地的6位行政区划代码，请核对后重新输入`,
@@ -141,10 +149,7 @@ export function checkCreditCode(input: string): CreditCodeCheck {
   const expected = creditCodeCheckChar(code.slice(0, 17));
   const actual = code[17]!;
   if (actual !== expected) {
-    return fail(
-      'check_char',
-      `统一社会信用代码校验位（第18位）应为“${expected}”，实际为“${actual}”，请核对后重新输入`,
-    );
+    return fail('check_char', `统一社会信用代码校验位（第18位）应为“${expected}”，实际为“${actual}”，请核对后重新输入`);
   }
 
   return {

@@ -9,13 +9,7 @@ import type { Checked, IsoDate } from './types';
 export type Sex = 'male' | 'female';
 
 export type ResidentIdErrorCode =
-  | 'empty'
-  | 'length'
-  | 'invalid_char'
-  | 'region'
-  | 'birth_date'
-  | 'birth_in_future'
-  | 'check_char';
+  'empty' | 'length' | 'invalid_char' | 'region' | 'birth_date' | 'birth_in_future' | 'check_char';
 
 export type ResidentIdCheck = Checked<{ birthDate: IsoDate; sex: Sex }, ResidentIdErrorCode>;
 
@@ -24,6 +18,7 @@ export type ResidentIdCheck = Checked<{ birthDate: IsoDate; sex: Sex }, Resident
  * heads the numbers of 台湾居民居住证 (issued since 2018 in the same format); 81/82 likewise serve
  * 港澳居民居住证. Residence-permit holders can be insured employees, so their numbers must pass.
  */
+// prettier-ignore
 export const RESIDENT_ID_PROVINCE_CODES: ReadonlySet<string> = new Set([
   '11', '12', '13', '14', '15',
   '21', '22', '23',
@@ -32,7 +27,7 @@ export const RESIDENT_ID_PROVINCE_CODES: ReadonlySet<string> = new Set([
   '50', '51', '52', '53', '54',
   '61', '62', '63', '64', '65',
   '71', '81', '82', '83',
-]); // prettier-ignore
+]);
 
 /** Nobody alive was born earlier; older dates are typing errors. */
 const EARLIEST_BIRTH_YEAR = 1800;
@@ -91,10 +86,7 @@ export function checkResidentId(input: string, today: IsoDate = todayInShanghai(
     return fail('birth_date', `公民身份号码第7至14位的出生日期“${raw}”不是有效日期，请核对号码`);
   }
   if (compareIsoDates(birthDate, today) > 0) {
-    return fail(
-      'birth_in_future',
-      `公民身份号码中的出生日期${birthDate}晚于今天（${today}），请核对号码`,
-    );
+    return fail('birth_in_future', `公民身份号码中的出生日期${birthDate}晚于今天（${today}），请核对号码`);
   }
 
   const expected = residentIdCheckChar(id.slice(0, 17));

@@ -28,5 +28,4 @@ export interface Citation {
 
 /** Outcome of checking user input: the normalised value, or a Chinese message saying what to fix. */
 export type Checked<T extends object, C extends string> =
-  | ({ ok: true; value: string } & T)
-  | { ok: false; code: C; message: string };
+  ({ ok: true; value: string } & T) | { ok: false; code: C; message: string };

@@ -12,7 +12,7 @@ export interface DateWindow {
 export const absorptionHireWindow = defineParameter<DateWindow>({
   id: 'work-for-training.absorption_hire_window',
   label: '新吸纳就业时间范围',
-  unit: 'dates',
+  unit: 'date-range',
   values: [
     {
       region: SHANDONG,

@@ -12,7 +12,11 @@ export const eligiblePersonCategories = defineParameter<readonly PersonCategory[
       region: SHANDONG,
       from: '2020-01-01',
       value: ['就业困难人员', '零就业家庭成员', '离校两年内高校毕业生', '登记失业人员'],
-      cite: cite(SD63, '实施方案 二(二)5；政策细则 二(一)2「新吸纳就业困难人员、零就业家庭成员、离校两年内高校毕业生、登记失业人员」', [264, 362]),
+      cite: cite(
+        SD63,
+        '实施方案 二(二)5；政策细则 二(一)2（L362）「新吸纳就业困难人员、零就业家庭成员、离校两年内高校毕业生、登记失业人员」',
+        264,
+      ),
     },
     {
       region: SHANDONG,

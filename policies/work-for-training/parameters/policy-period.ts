@@ -12,7 +12,7 @@ export interface MonthWindow {
 export const policyPeriod = defineParameter<MonthWindow>({
   id: 'work-for-training.policy_period',
   label: '以工代训政策执行期（可补贴的申领月份）',
-  unit: 'months',
+  unit: 'month-range',
   values: [
     {
       region: SHANDONG,

@@ -6,6 +6,7 @@ import { listRegions, type Region } from '@wengang/kernel';
 import type { Database } from '@wengang/db';
 import { hashPassword } from '../security/password';
 import { agencyContacts } from './contacts';
+import { seedPortalDemo } from './portal-seed';
 
 export interface DemoAccount {
   username: string;
@@ -141,6 +142,7 @@ export async function seedDemoData(db: Database): Promise<DemoAccount[]> {
       displayName: demoEnterpriseUser.displayName,
       regionCode: null,
     });
+    await seedPortalDemo(tx);
     return accounts;
   });
 }

@@ -7,6 +7,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Database, Queryable } from '@wengang/db';
+import type {} from '@fastify/cookie';
 import type { Actor } from '@wengang/workflow';
 
 export const SESSION_COOKIE = 'wg_session';

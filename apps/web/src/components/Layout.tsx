@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { Layout as AntLayout, Typography } from 'antd';
 import { Link } from 'react-router-dom';
+import { HeaderAccount } from '../pages/EnterpriseHomePage';
 
 export function Layout({ children }: { children: ReactNode }) {
   return (
@@ -9,6 +10,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <Link to="/" style={{ color: '#fff', fontSize: 20, fontWeight: 600 }}>
           稳岗扩岗服务平台
         </Link>
+        <HeaderAccount />
       </AntLayout.Header>
       <AntLayout.Content style={{ padding: 24, maxWidth: 1200, width: '100%', margin: '0 auto' }}>
         {children}

@@ -4,11 +4,25 @@
  */
 export const WORK_FOR_TRAINING = 'work-for-training';
 
-export type SubsidyType = 'absorption' | 'hardship';
+/** Keys as in policies/work-for-training/facts.ts; labels as the system shows them. */
+export type SubsidyType = 'absorption' | 'epidemic_hardship' | 'hard_hit_industry';
 export const subsidyTypeLabels: Record<SubsidyType, string> = {
   absorption: '新吸纳劳动者就业',
-  hardship: '受疫情影响的企业',
+  epidemic_hardship: '受疫情影响的企业',
+  hard_hit_industry: '受疫情影响较大行业的企业、个体工商户',
 };
+export const subsidyTypes = Object.keys(subsidyTypeLabels) as SubsidyType[];
+
+/** 所属行业: the five industries 鲁人社字〔2020〕63号 names (large enterprises eligible) or other. */
+export const industryLabels = {
+  foreign_trade: '外贸',
+  accommodation_catering: '住宿餐饮',
+  culture_tourism: '文化旅游',
+  transport: '交通运输',
+  wholesale_retail: '批发零售',
+  other: '其他行业',
+} as const;
+export type Industry = keyof typeof industryLabels;
 
 export type ApplicationStatus =
   | 'draft'
@@ -48,16 +62,23 @@ export const sizeLabels: Record<EnterpriseSize, string> = {
   micro: '微型企业',
 };
 
-/** 人员类别 as the system shows them; the first four are 鲁人社字〔2020〕63号's, the next two 78号's. */
+/**
+ * 人员类别 exactly as the documents name them (policies/work-for-training/facts.ts): the first four
+ * are 鲁人社字〔2020〕63号's, the next two 鲁人社函〔2020〕78号's, the last two the trainees of the
+ * hardship and hard-hit-industry types.
+ */
 export const personCategories = [
   '就业困难人员',
   '零就业家庭成员',
   '离校两年内高校毕业生',
   '登记失业人员',
   '建档立卡贫困劳动力',
-  '离校两年内技工院校毕业生',
+  '离校2年内技工院校及特殊教育院校职业教育类毕业生',
   '企业在职职工',
+  '劳务派遣人员',
 ] as const;
+/** Categories of the trainees of the hardship and hard-hit-industry types. */
+export const employeeCategories: readonly PersonCategory[] = ['企业在职职工', '劳务派遣人员'];
 export type PersonCategory = (typeof personCategories)[number];
 
 export type MaterialKind =

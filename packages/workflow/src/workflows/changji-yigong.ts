@@ -7,7 +7,7 @@
 import { cites } from './citations';
 import type { WorkflowDefinition } from './types';
 
-const programmes = ['cj_ygdx', 'cj_ygdx_training_subsidy', 'cj-yigong', 'cj_yigong'];
+const programmes = ['work-for-training'];
 
 export const changjiYigongPlan: WorkflowDefinition = {
   id: 'cj-yigong-plan',
@@ -57,6 +57,7 @@ export const changjiYigongClaim: WorkflowDefinition = {
   payeeAccount: '企业在银行设立的基本账户',
   deductsRecoveries: false,
   requiresFiledPlan: 'cj-yigong-plan',
+  // 15号 sets no fund stop rule (the 30% 专账 rule is Shandong's, 鲁人社字〔2020〕63号)
   initial: 'county_review',
   states: {
     county_review: {
@@ -89,12 +90,12 @@ export const changjiYigongClaim: WorkflowDefinition = {
     rejected: { label: '审核不通过', enterpriseLabel: '审核不通过', kind: 'rejected', actor: 'system' },
   },
   transitions: [
-    { from: 'county_review', action: 'approve', to: 'prefecture_review', roles: ['county_reviewer'], label: '审核无问题，提交州人社局复审', reevaluate: true, stopRule: true, batchable: true, cite: cites.cjMonthlyReview },
+    { from: 'county_review', action: 'approve', to: 'prefecture_review', roles: ['county_reviewer'], label: '审核无问题，提交州人社局复审', reevaluate: true, batchable: true, cite: cites.cjMonthlyReview },
     { from: 'county_review', action: 'reject', to: 'rejected', roles: ['county_reviewer'], label: '审核不通过', requiresReason: true },
     { from: 'county_review', action: 'return', to: 'returned', roles: ['county_reviewer'], label: '退回修改', requiresReason: true },
     { from: 'returned', action: 'resubmit', to: 'county_review', roles: ['enterprise', 'system'], label: '修改后重新提交' },
     { from: 'returned', action: 'withdraw', to: 'rejected', roles: ['enterprise', 'system'], label: '撤回申请' },
-    { from: 'prefecture_review', action: 'approve', to: 'finance_request', roles: ['prefecture_reviewer'], label: '复审通过', reevaluate: true, stopRule: true, batchable: true, cite: cites.cjPayment },
+    { from: 'prefecture_review', action: 'approve', to: 'finance_request', roles: ['prefecture_reviewer'], label: '复审通过', reevaluate: true, batchable: true, cite: cites.cjPayment },
     { from: 'prefecture_review', action: 'reject', to: 'rejected', roles: ['prefecture_reviewer'], label: '复审不通过', requiresReason: true },
     { from: 'prefecture_review', action: 'return', to: 'county_review', roles: ['prefecture_reviewer'], label: '退回县级重新审核', requiresReason: true },
     { from: 'finance_request', action: 'send_to_finance', to: 'payment_ready', roles: ['prefecture_reviewer'], label: '函告州财政局（提交资金拨付材料）', batchable: true, cite: cites.cjPrefectureThreeDays },

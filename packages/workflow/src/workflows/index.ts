@@ -50,12 +50,16 @@ export function getWorkflow(id: string): WorkflowDefinition {
 export function resolveWorkflow(
   programme: string,
   ancestors: readonly string[],
-  stage: 'plan' | 'claim' = 'claim',
+  options: { stage?: 'plan' | 'claim'; variant?: string | null; mode?: 'standard' | 'prepay' } = {},
 ): WorkflowDefinition {
+  const stage = options.stage ?? 'claim';
+  const mode = options.mode ?? 'standard';
   const w = workflows.find(
     (candidate) =>
       candidate.stage === stage &&
+      (candidate.mode ?? 'standard') === mode &&
       candidate.programmes.includes(programme) &&
+      (!candidate.variants || (options.variant != null && candidate.variants.includes(options.variant))) &&
       candidate.regions.some((r) => ancestors.includes(r)),
   );
   if (!w) {

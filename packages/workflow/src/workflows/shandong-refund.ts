@@ -8,8 +8,10 @@
 import { cites } from './citations';
 import type { StopRule, WorkflowDefinition } from './types';
 
-const general = ['sd_sme_stable_post_refund_100pct', 'sd_refund_general', 'sd-refund-general', 'sd_wengang_general'];
-const difficult = ['sd_difficult_enterprise_stable_post_refund', 'sd_refund_difficult', 'sd-refund-difficult', 'sd_wengang_difficult'];
+const programmes = ['stable-post-refund'];
+// the refund types of policies/stable-post-refund: the SME refund is the general one at a raised standard
+const general = ['general', 'sme'];
+const difficult = ['difficult'];
 
 const capacityRule = (minMonths: number, label: string): StopRule => ({
   kind: 'ui_capacity',
@@ -18,12 +20,13 @@ const capacityRule = (minMonths: number, label: string): StopRule => ({
   cite: cites.uiCapacity,
 });
 
-function standard(id: string, name: string, programmes: string[], stopRule: StopRule): WorkflowDefinition {
+function standard(id: string, name: string, variants: string[], stopRule: StopRule): WorkflowDefinition {
   return {
     id,
     name,
     description: '数据比对筛查名单 → 企业确认并承诺 → 经办机构审核 → 向社会公示 → 无异议后拨付',
     programmes,
+    variants,
     regions: ['370000'],
     stage: 'claim',
     fund: 'unemployment_insurance',
@@ -63,12 +66,14 @@ function standard(id: string, name: string, programmes: string[], stopRule: Stop
   };
 }
 
-function prepay(id: string, name: string, programmes: string[], stopRule: StopRule): WorkflowDefinition {
+function prepay(id: string, name: string, variants: string[], stopRule: StopRule): WorkflowDefinition {
   return {
     id,
     name,
     description: '先预拨（无需企业提交材料）→ 企业收到资金后补充承诺 → 检查申报条件和资金使用情况后清算，多退少补',
     programmes,
+    variants,
+    mode: 'prepay',
     regions: ['370000'],
     stage: 'claim',
     fund: 'unemployment_insurance',

@@ -10,7 +10,7 @@ export const shandongYigong: WorkflowDefinition = {
   id: 'sd-yigong',
   name: '山东省以工代训补贴（县级审核—公示—拨付）',
   description: '企业按月申报 → 企业所属区划的县（市、区）人社部门审核 → 公示无异议 → 拨付至企业基本账户',
-  programmes: ['sd_ygdx_absorption', 'sd_ygdx_hardship', 'sd-yigong', 'sd_yigong'],
+  programmes: ['work-for-training'],
   regions: ['370000'],
   stage: 'claim',
   fund: 'skills_account',

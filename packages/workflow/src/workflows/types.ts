@@ -132,6 +132,10 @@ export interface WorkflowDefinition {
   description: string;
   /** Programme ids (policies/<id>) the workflow runs. */
   programmes: readonly string[];
+  /** Variants of the programme it runs (e.g. 稳岗返还 `general` / `difficult`); all when absent. */
+  variants?: readonly string[];
+  /** `prepay`: chosen only when asked for (先预拨、后承诺、再清算); `standard` otherwise. */
+  mode?: 'standard' | 'prepay';
   /** Regions it applies to, with their sub-regions. */
   regions: readonly string[];
   /** `plan` for a training-plan filing, `claim` for a claim to be paid. */

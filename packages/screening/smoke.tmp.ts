@@ -1,0 +1,11 @@
+import { migrate, openDatabase } from '@wengang/db';
+import { loadPopulation } from './src/index';
+const db = await openDatabase({});
+await migrate(db);
+const t = performance.now();
+const { summary, reports } = await loadPopulation(db, { enterprises: 60, persons: 700, seed: 7, profile: 'edge' });
+console.log(summary.rows, summary.persons, summary.spells, (performance.now() - t) / 1000);
+for (const r of reports) console.log(r.source, r.status, r.rowsTotal, r.inserted, r.updated, r.unchanged, r.rowsInvalid);
+const c = await db.query('SELECT count(*) FROM ui_spells');
+console.log(c.rows);
+await db.close();

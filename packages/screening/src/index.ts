@@ -1,0 +1,9 @@
+/** @wengang/screening: 免申即享 — import provincial data, screen it set-wise, hand findings to review. */
+export * from './import/fields';
+export * from './import/layouts';
+export * from './import/readers';
+export * from './import/import';
+export * from './import/suspicious';
+export * from './generate/random';
+export * from './generate/population';
+export * from './generate/files';

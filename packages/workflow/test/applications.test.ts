@@ -1,0 +1,144 @@
+/**
+ * The guide's rules held by the database, on PGlite and on a real PostgreSQL server: concurrent
+ * submissions for one enterprise and month create one application; a 7th application in a year is
+ * refused with the guide's message; a rejected month may be applied for again.
+ */
+import assert from 'node:assert/strict';
+import { before, it } from 'node:test';
+import type { Database } from '@wengang/db';
+import {
+  ApplicationError,
+  installApplicationHooks,
+  listProgress,
+  submitClaim,
+  takeAction,
+  type ClaimInput,
+  type Clock,
+  type PortalUser,
+  type Principal,
+} from '@wengang/workflow';
+import { seedDemoData } from '../../../apps/api/src/demo/seed';
+import { describeEachDatabase } from '../../../test/support/databases';
+
+const clock: Clock = { now: new Date('2020-11-16T02:00:00Z'), today: '2020-11-16' };
+
+async function fixture(db: Database) {
+  await seedDemoData(db);
+  const { rows } = await db.query<{ id: string; enterprise_id: string }>(
+    `SELECT id, enterprise_id FROM accounts WHERE username = '13800000001'`,
+  );
+  const user: PortalUser = { id: rows[0]!.id, role: 'enterprise', displayName: '鲁西纺织 人事专员', enterpriseId: rows[0]!.enterprise_id };
+  const { rows: spells } = await db.query<{ person_id_number: string; person_name: string }>(
+    `SELECT person_id_number, person_name FROM insured_employment_spells
+      WHERE enterprise_id = $1 AND person_category = '就业困难人员' ORDER BY person_id_number LIMIT 6`,
+    [user.enterpriseId],
+  );
+  const { rows: files } = await db.query<{ id: string }>(
+    `INSERT INTO stored_files (enterprise_id, region_code, sha256, size_bytes, media_type, original_name, uploaded_by)
+     VALUES ($1, '371502', repeat('a', 64), 10, 'application/pdf', 'scan.pdf', $2) RETURNING id`,
+    [user.enterpriseId, user.id],
+  );
+  const { rows: officer } = await db.query<{ id: string; display_name: string; region_code: string }>(
+    `SELECT id, display_name, region_code FROM accounts WHERE username = 'dongchangfu.county'`,
+  );
+  const reviewer: Principal = {
+    id: officer[0]!.id,
+    role: 'county_reviewer',
+    displayName: officer[0]!.display_name,
+    regionCode: officer[0]!.region_code,
+    enterpriseId: null,
+  };
+  const claim = (month: string): ClaimInput => ({
+    unitName: '聊城市鲁西纺织有限公司',
+    creditCode: '91371502MA3C4XK2Q5',
+    bankName: '中国工商银行聊城分行',
+    bankAccountNo: '1611002309200123456',
+    contactPhone: '0635-8419598',
+    declaredSize: 'medium',
+    industry: 'other',
+    subsidyMonth: month,
+    subsidyType: 'absorption',
+    regionCode: '371502',
+    trainingDescription: '新吸纳就业困难人员在纺纱车间以工代训，师傅带徒，学习挡车、接头操作',
+    persons: spells.map((s) => ({ idNumber: s.person_id_number, name: s.person_name })),
+    materials: [
+      { kind: 'signed_roster', fileId: files[0]!.id },
+      { kind: 'business_licence', fileId: files[0]!.id },
+      { kind: 'wage_statement', fileId: files[0]!.id },
+    ],
+  });
+  return { user, claim, reviewer };
+}
+
+describeEachDatabase('以工代训 applications: the guide rules in the database', (db) => {
+  let f: Awaited<ReturnType<typeof fixture>>;
+  before(async () => {
+    installApplicationHooks();
+    f = await fixture(db());
+  });
+
+  it('20 concurrent submissions for the same enterprise and month create exactly one application', async () => {
+    const results = await Promise.allSettled(
+      Array.from({ length: 20 }, () => submitClaim(db(), { ...f.user }, f.claim('2020-04'), clock)),
+    );
+    const ok = results.filter((r) => r.status === 'fulfilled');
+    const refused = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+    assert.equal(ok.length, 1, `one succeeded: ${refused.map((r) => String(r.reason)).slice(0, 2).join(' | ')}`);
+    assert.equal(refused.length, 19);
+    for (const r of refused) {
+      assert.ok(r.reason instanceof ApplicationError, String(r.reason));
+      assert.equal(r.reason.code, 'duplicate_month');
+      assert.match(r.reason.message, /2020年4月的补贴已申请/);
+    }
+    const { rows } = await db().query<{ n: number; amount: number }>(
+      `SELECT count(*)::int AS n, max(amount_fen) AS amount FROM applications WHERE enterprise_id = $1 AND subsidy_month = '2020-04'`,
+      [f.user.enterpriseId],
+    );
+    assert.deepEqual(rows[0], { n: 1, amount: 300000 });
+    const claims = await db().query<{ n: number }>(`SELECT count(*)::int AS n FROM person_month_claims WHERE subsidy_month = '2020-04'`);
+    assert.equal(claims.rows[0]!.n, 6);
+  });
+
+  it('a retry with the same idempotency key returns the claim already made', async () => {
+    const first = await submitClaim(db(), { ...f.user }, { ...f.claim('2020-05'), idempotencyKey: 'k-2020-05' }, clock);
+    const again = await submitClaim(db(), { ...f.user }, { ...f.claim('2020-05'), idempotencyKey: 'k-2020-05' }, clock);
+    assert.equal(first.created, true);
+    assert.equal(again.created, false);
+    assert.equal(again.id, first.id);
+  });
+
+  it('a rejected month can be applied for again', async () => {
+    const first = await submitClaim(db(), { ...f.user }, f.claim('2020-06'), clock);
+    await assert.rejects(submitClaim(db(), { ...f.user }, f.claim('2020-06'), clock), { code: 'duplicate_month' });
+    await db().transaction((tx) =>
+      takeAction(tx, first.caseId!, 'reject', { principal: f.reviewer }, { reason: '当月工资发放对账单与花名册不符' }, clock.now),
+    );
+    const progress = await listProgress(db(), f.user);
+    const rejected = progress.find((p) => p.id === first.id)!;
+    assert.equal(rejected.status, 'rejected');
+    assert.equal(rejected.reason, '当月工资发放对账单与花名册不符');
+    const second = await submitClaim(db(), { ...f.user }, f.claim('2020-06'), clock);
+    assert.notEqual(second.id, first.id);
+    assert.equal(second.amountFen, 300000, 'the persons freed by the rejection are claimable again');
+  });
+
+  it('a 7th application in a year is refused with a clear message', async () => {
+    for (const month of ['2020-07', '2020-08', '2020-09']) await submitClaim(db(), { ...f.user }, f.claim(month), clock);
+    // six counted: 04, 05, 06 (the second one), 07, 08, 09
+    await assert.rejects(submitClaim(db(), { ...f.user }, f.claim('2020-10'), clock), (e: unknown) => {
+      assert.ok(e instanceof ApplicationError);
+      assert.match(e.message, /补贴本年度最多申请 6 次/);
+      return true;
+    });
+    // and the database itself refuses a 7th, whatever the application code does
+    await assert.rejects(
+      db().query(
+        `INSERT INTO applications (programme, enterprise_id, region_code, subsidy_month, subsidy_type, status, unit_name, credit_code,
+           bank_name, bank_account_no, contact_phone, declared_size, industry, training_description)
+         VALUES ('work-for-training', $1, '371502', '2020-11', 'absorption', 'submitted', 'x', 'x', 'x', '123456', 'x', 'medium', 'other', 'x')`,
+        [f.user.enterpriseId],
+      ),
+      /at_most_six_applications_per_year/,
+    );
+  });
+});

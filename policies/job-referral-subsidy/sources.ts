@@ -1,0 +1,25 @@
+/** The documents this programme rests on, so every citation names the same doc/file/issue date. */
+import type { Citation } from '@wengang/engine';
+
+const SD = '001_39fb5720dee477f9.txt';
+
+/** 鲁政办发〔2020〕4号《关于应对新型冠状病毒感染肺炎疫情支持中小企业平稳健康发展的若干意见》, 2020-02-04 (001 第5行). */
+export function lzbf4(clause: string, line: Citation['line']): Citation {
+  return { doc: '鲁政办发〔2020〕4号', clause, file: SD, line, issued: '2020-02-04' };
+}
+
+/** 鲁人社字〔2020〕22号《应对疫情稳就业政策细则》, 2020-03-06 (001 第391行). */
+export function lrs22(clause: string, line: Citation['line']): Citation {
+  return { doc: '鲁人社字〔2020〕22号', clause, file: SD, line, issued: '2020-03-06' };
+}
+
+/** 聊城市人民政府 2020-03-11 稳就业通知（文号未载于原文）(004 第37行落款). */
+export function lcgov(clause: string, line: Citation['line']): Citation {
+  return {
+    doc: '聊城市人民政府关于积极应对新冠肺炎疫情做好稳就业工作的通知（2020年3月11日，文号原文未载）',
+    clause,
+    file: '004_d4245d0197f1b756.txt',
+    line,
+    issued: '2020-03-11',
+  };
+}

@@ -1,0 +1,55 @@
+/**
+ * Parameter lookups that also return the citation of the value used, so a condition can cite the
+ * very clause (and amending document) its threshold comes from.
+ */
+import { resolveParameter } from '@wengang/engine';
+import type { Citation, DecisionContext, IsoDate, ParameterDefinition } from '@wengang/engine';
+
+export interface Cited<T> {
+  value: T;
+  cite: Citation;
+  note?: string;
+}
+
+function citationOf<T>(p: ParameterDefinition<T>, value: T, region: string, on: IsoDate, asOf: IsoDate): Cited<T> {
+  const resolved = resolveParameter(p, { region, on, asOf });
+  if (resolved !== undefined && Object.is(resolved.value, value)) {
+    return resolved.note === undefined
+      ? { value, cite: resolved.cite }
+      : { value, cite: resolved.cite, note: resolved.note };
+  }
+  // A caller-injected region hierarchy can differ from the kernel's: fall back to the latest issued equal value.
+  const candidates = p.values
+    .filter((v) => Object.is(v.value, value) && v.cite.issued <= asOf)
+    .sort((a, b) => (a.cite.issued < b.cite.issued ? 1 : -1));
+  const v = candidates[0] ?? p.values[0]!;
+  return { value, cite: v.cite };
+}
+
+/** The value in force (recorded in the decision) with its citation, or undefined when none applies. */
+export function cited<T>(ctx: DecisionContext, p: ParameterDefinition<T>, on: IsoDate): Cited<T> | undefined {
+  const value = ctx.paramOrUndefined(p, on);
+  if (value === undefined) return undefined;
+  return citationOf(p, value, ctx.region, on, ctx.decisionDate);
+}
+
+/**
+ * Only the citation of the value in force, without recording the parameter as used (for conditions
+ * that are not applicable to this claim but are shown for completeness).
+ */
+export function citationOnly<T>(ctx: DecisionContext, p: ParameterDefinition<T>, on: IsoDate): Citation | undefined {
+  return resolveParameter(p, { region: ctx.region, on, asOf: ctx.decisionDate })?.cite;
+}
+
+/**
+ * The earliest value this region will ever have (whatever the decision date), to cite the document a
+ * too-early decision is waiting for.
+ */
+export function earliestFor<T>(ctx: DecisionContext, p: ParameterDefinition<T>, on: IsoDate): Cited<T> | undefined {
+  const dates = [...new Set(p.values.map((v) => v.cite.issued))].sort();
+  for (const asOf of dates) {
+    const resolved = resolveParameter(p, { region: ctx.region, on, asOf });
+    if (resolved !== undefined) return { value: resolved.value, cite: resolved.cite };
+  }
+  return undefined;
+}
