@@ -35,9 +35,10 @@ async function register(page: Page, platform: Platform, phone: string): Promise<
   await page.getByRole('button', { name: /登\s*录/ }).click();
   await page.getByText('用户不存在').waitFor();
   await page.getByRole('link', { name: '首次登录点此注册' }).click();
-  await page.getByLabel('手机号码').fill(phone);
+  await page.getByText('注册单位账号').waitFor();
+  await page.getByLabel('手机号码', { exact: true }).fill(phone);
   await page.getByRole('button', { name: '获取验证码' }).click();
-  await page.screenshot({ path: screenshotPath(`register-${phone}`) });
+  await page.getByText(/验证码为 \d{6}/).waitFor();
   const notice = await page.getByText(/演示模式：未接入短信网关，验证码为 \d{6}/).textContent();
   const code = /(\d{6})/.exec(notice ?? '')![1]!;
   await page.getByLabel('短信验证码').fill(code);
@@ -184,18 +185,19 @@ describe('以工代训补贴申报 in Chromium', { skip }, () => {
     const jpeg = Buffer.from('ffd8ffe000104a46494600010100000100010000ffd9', 'hex');
     const uploadInto = async (label: RegExp, kindButton: RegExp, file: { name: string; mimeType: string; buffer: Buffer }) => {
       const item = page.locator('.ant-list-item', { hasText: label }).first();
-      const chooser = page.waitForEvent('filechooser');
-      await item.getByRole('button', { name: kindButton }).click();
-      await (await chooser).setFiles(file);
+      await item.getByRole('button', { name: kindButton }).first().waitFor();
+      await item.locator('input[type=file]').first().setInputFiles(file);
       await item.getByText('已上传').waitFor();
     };
-    await uploadInto(/以工代训人员花名册/, /上传/, { name: '花名册签字盖章.pdf', mimeType: 'application/pdf', buffer: readFileSync(pdfFile) });
-    await uploadInto(/营业执照/, /上传/, { name: '营业执照.png', mimeType: 'image/png', buffer: png });
+    await uploadInto(/以工代训人员花名册/, /上\s*传/, { name: '花名册签字盖章.pdf', mimeType: 'application/pdf', buffer: readFileSync(pdfFile) });
+    await uploadInto(/营业执照/, /上\s*传/, { name: '营业执照.png', mimeType: 'image/png', buffer: png });
     await uploadInto(/当月银行工资发放对账单/, /上传对账单/, { name: '工资对账单.jpg', mimeType: 'image/jpeg', buffer: jpeg });
     // a file named .pdf that is not one is refused by content
-    const fake = page.waitForEvent('filechooser');
-    await page.locator('.ant-list-item', { hasText: /以工代训人员花名册/ }).getByRole('button', { name: /上传/ }).click();
-    await (await fake).setFiles({ name: '假文件.pdf', mimeType: 'application/pdf', buffer: Buffer.from('not really a pdf') });
+    await page
+      .locator('.ant-list-item', { hasText: /以工代训人员花名册/ })
+      .first()
+      .locator('input[type=file]')
+      .setInputFiles({ name: '假文件.pdf', mimeType: 'application/pdf', buffer: Buffer.from('not really a pdf') });
     await page.getByText('「假文件.pdf」不是 PDF、JPG 或 PNG 文件（按文件内容识别）').waitFor();
 
     await page.getByText('核定补贴金额：3000.00 元（6 人）').waitFor();
@@ -285,7 +287,7 @@ describe('以工代训补贴申报 in Chromium', { skip }, () => {
     await page.getByRole('cell', { name: '劳务派遣人员' }).waitFor();
     // a dispatched worker makes the dispatch agreement a required material (鲁人社函〔2020〕78号 四(四))
     await page.getByRole('button', { name: '下一步：上传材料并提交' }).click();
-    await page.getByText('劳务派遣协议（附派遣人员名单）及相关工资发放证明').waitFor();
+    await page.getByText('上传材料：劳务派遣协议（附派遣人员名单）及相关工资发放证明').waitFor();
     await context.close();
   });
 });

@@ -1,11 +1,10 @@
 import { migrate, openDatabase } from '@wengang/db';
-import { loadPopulation } from './src/index';
+import { loadPopulation, screen } from './src/index';
 const db = await openDatabase({});
 await migrate(db);
-const t = performance.now();
-const { summary, reports } = await loadPopulation(db, { enterprises: 60, persons: 700, seed: 7, profile: 'edge' });
-console.log(summary.rows, summary.persons, summary.spells, (performance.now() - t) / 1000);
-for (const r of reports) console.log(r.source, r.status, r.rowsTotal, r.inserted, r.updated, r.unchanged, r.rowsInvalid);
-const c = await db.query('SELECT count(*) FROM ui_spells');
-console.log(c.rows);
+await loadPopulation(db, { enterprises: 60, persons: 700, seed: 7, profile: 'edge' });
+const run = await screen(db, { programme: 'job-expansion', region: '371500', period: { from: '2022-01-01', until: '2022-12-31' }, decisionDate: '2023-01-10' }, { onProgress: (p) => console.log(p.phase, p.chunksDone, p.chunksTotal, p.found, p.handedOver) });
+console.log(run.status, run.found, run.foundFen, run.handedOver, run.parameters.notes);
+console.log((await db.query('SELECT status, queue_reason, count(*) FROM screening_findings GROUP BY 1,2')).rows);
+console.log((await db.query('SELECT count(*) FROM review_cases')).rows);
 await db.close();

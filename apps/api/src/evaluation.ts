@@ -18,7 +18,10 @@ export type EvaluationOutcome = { ok: true; decision: Decision } | { ok: false; 
 /** Evaluate a request as received (untrusted JSON). Never throws for bad input. */
 export function evaluateRequest(body: unknown, now = new Date()): EvaluationOutcome {
   if (body === null || typeof body !== 'object' || Array.isArray(body)) {
-    return { ok: false, errors: [{ path: '', message: '请求内容应为 JSON 对象，包含 programme、region、period、facts 字段' }] };
+    return {
+      ok: false,
+      errors: [{ path: '', message: '请求内容应为 JSON 对象，包含 programme、region、period、facts 字段' }],
+    };
   }
   const request = { decisionDate: todayInShanghai(now), ...(body as object) } as EvaluationRequest;
   try {

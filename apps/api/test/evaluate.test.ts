@@ -64,7 +64,11 @@ describe('POST /api/v1/evaluate and GET /api/v1/programmes', () => {
     ['a missing region', { ...request, region: undefined }, /^region$/],
     ['an unknown programme', { ...request, programme: 'no-such-thing' }, /^programme$/],
     ['a region outside the programme', { ...request, region: '110101' }, /^region$/],
-    ['a bad fact', { ...request, facts: { ...(request.facts as object), subsidyType: 'free-money' } }, /^facts\.subsidyType$/],
+    [
+      'a bad fact',
+      { ...request, facts: { ...(request.facts as object), subsidyType: 'free-money' } },
+      /^facts\.subsidyType$/,
+    ],
     ['a non-object body', [1, 2, 3], /^$/],
   ];
   for (const [what, payload, path] of bad) {
@@ -72,7 +76,10 @@ describe('POST /api/v1/evaluate and GET /api/v1/programmes', () => {
       const response = await app.inject({ method: 'POST', url: '/api/v1/evaluate', payload: payload as object });
       assert.equal(response.statusCode, 400);
       const body = response.json();
-      assert.ok(body.issues.some((i: { path: string }) => path.test(i.path)), JSON.stringify(body.issues));
+      assert.ok(
+        body.issues.some((i: { path: string }) => path.test(i.path)),
+        JSON.stringify(body.issues),
+      );
       assert.match(body.message, /[\u4e00-\u9fff]/);
     });
   }
@@ -91,10 +98,7 @@ describe('POST /api/v1/evaluate and GET /api/v1/programmes', () => {
     const response = await app.inject({ method: 'GET', url: '/api/v1/programmes' });
     const body = response.json();
     assert.equal(body.contractVersion, '1');
-    assert.deepEqual(
-      body.programmes.map((p: { id: string }) => p.id).sort(),
-      programmes.map((p) => p.id).sort(),
-    );
+    assert.deepEqual(body.programmes.map((p: { id: string }) => p.id).sort(), programmes.map((p) => p.id).sort());
     for (const p of body.programmes) {
       assert.equal(p.factsSchema.type, 'object', `${p.id} publishes a JSON Schema`);
       assert.ok(p.periods.length > 0 && p.regions.length > 0);
@@ -145,7 +149,18 @@ describe('npx wengang evaluate | programmes | check', () => {
     const bad = wengang(['check', 'idcard', '110105194912310021']);
     assert.equal(bad.code, 1);
     assert.match(bad.stderr, /校验码/);
-    const size = wengang(['check', 'size', '--industry', 'industry', '--employees', '150', '--revenue', '50000000', '--declared', 'medium']);
+    const size = wengang([
+      'check',
+      'size',
+      '--industry',
+      'industry',
+      '--employees',
+      '150',
+      '--revenue',
+      '50000000',
+      '--declared',
+      'medium',
+    ]);
     assert.equal(size.code, 1);
     assert.match(size.stdout, /小型/);
   });

@@ -4,7 +4,13 @@ import { HomePage } from './pages/HomePage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { EnterpriseHomePage, ServicesPage } from './pages/EnterpriseHomePage';
 import { EnterpriseLoginPage, EnterpriseRegisterPage, PasswordResetPage } from './pages/EnterpriseLoginPage';
-import { OfficerHomePage, OfficerLoginPage } from './pages/OfficerPages';
+import { OfficerLoginPage } from './pages/OfficerPages';
+import { CasePage } from './pages/officer/CasePage';
+import { AuditPage, FundsPage, RecoveriesPage, WorkflowsPage } from './pages/officer/LedgerPages';
+import { MyCasesPage } from './pages/officer/MyCasesPage';
+import { PaymentBatchPage, PaymentsPage } from './pages/officer/PaymentPages';
+import { PublicityBatchPage, PublicityPage, PublicPublicityPage } from './pages/officer/PublicityPages';
+import { CasesPage, QueuePage } from './pages/officer/QueuePage';
 import { TrainingPlanPage } from './pages/TrainingPlanPage';
 import { ApplicationPage, ApplyPage } from './pages/WorkForTrainingApply';
 import { ProgressPage } from './pages/WorkForTrainingProgress';
@@ -24,7 +30,19 @@ export function App() {
         <Route path="/enterprise/work-for-training/progress" element={<ProgressPage />} />
         <Route path="/enterprise/work-for-training/plans" element={<TrainingPlanPage />} />
         <Route path="/officer/login" element={<OfficerLoginPage />} />
-        <Route path="/officer" element={<OfficerHomePage />} />
+        <Route path="/officer" element={<QueuePage />} />
+        <Route path="/officer/cases" element={<CasesPage />} />
+        <Route path="/officer/cases/:id" element={<CasePage />} />
+        <Route path="/officer/publicity" element={<PublicityPage />} />
+        <Route path="/officer/publicity/:id" element={<PublicityBatchPage />} />
+        <Route path="/officer/payments" element={<PaymentsPage />} />
+        <Route path="/officer/payments/:id" element={<PaymentBatchPage />} />
+        <Route path="/officer/funds" element={<FundsPage />} />
+        <Route path="/officer/recoveries" element={<RecoveriesPage />} />
+        <Route path="/officer/workflows" element={<WorkflowsPage />} />
+        <Route path="/officer/audit" element={<AuditPage />} />
+        <Route path="/enterprise/cases" element={<MyCasesPage />} />
+        <Route path="/publicity" element={<PublicPublicityPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
     </Layout>

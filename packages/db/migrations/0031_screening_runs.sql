@@ -83,6 +83,8 @@ CREATE TABLE screening_graduate_assignments (
   region_code text COLLATE "C" NOT NULL,
   credit_code text COLLATE "C" NOT NULL,
   hire_date date NOT NULL,
+  -- the figures the graduate qualified on (graduation, contract, registration, months paid …)
+  facts jsonb NOT NULL,
   PRIMARY KEY (run_id, person_id)
 );
 

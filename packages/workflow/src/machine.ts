@@ -62,6 +62,8 @@ export async function availableActions(
   const result: { action: ActionId; label: string; requiresReason: boolean }[] = [];
   for (const t of w.transitions) {
     if (t.from !== c.status || t.roles.every((r) => r === 'system')) continue;
+    // taken on the publicity and payment pages, for many cases at once
+    if (t.action === 'publish' || t.action === 'object' || t.action === 'export') continue;
     if (await mayTake(q, p, c, t)) result.push({ action: t.action, label: t.label, requiresReason: !!t.requiresReason });
   }
   return result;

@@ -29,7 +29,9 @@ export function checkCommand(args: string[], io: CommandIO): number {
       if (!rest[0]) return usage(io, '用法：npx wengang check uscc <统一社会信用代码>');
       const result = checkCreditCode(rest[0]);
       if (!result.ok) return fail(io, result.message);
-      io.out(`✓ 统一社会信用代码 ${result.value} 校验通过（${result.registrationDepartment.name}，${result.organizationType.name}，登记管理机关行政区划码 ${result.regionCode}）`);
+      io.out(
+        `✓ 统一社会信用代码 ${result.value} 校验通过（${result.registrationDepartment.name}，${result.organizationType.name}，登记管理机关行政区划码 ${result.regionCode}）`,
+      );
       return 0;
     }
     case 'idcard': {

@@ -26,7 +26,9 @@ export function evaluateCommand(args: string[], io: CommandIO, readStdin: () => 
   try {
     ({ values } = parseArgs({ args, options: { input: { type: 'string' }, explain: { type: 'boolean' } } }));
   } catch (error) {
-    io.err(`${(error as Error).message}\n用法：npx wengang evaluate [--input 文件.json] [--explain]（不指定文件时从标准输入读取）`);
+    io.err(
+      `${(error as Error).message}\n用法：npx wengang evaluate [--input 文件.json] [--explain]（不指定文件时从标准输入读取）`,
+    );
     return 2;
   }
   let text: string;

@@ -7,7 +7,6 @@ import { z } from 'zod';
 import { contractVersion, evaluateRequest, listProgrammes } from '../evaluation';
 import { ErrorBody } from './errors';
 
-
 const EvaluationRequestSchema = z
   .object({
     programme: z.string().describe('补贴项目 id，见 GET /api/v1/programmes'),
@@ -34,7 +33,9 @@ export const evaluateRoutes: FastifyPluginAsyncZod = async (app) => {
                 name: z.string(),
                 version: z.string(),
                 regions: z.array(z.string()),
-                periods: z.array(z.object({ from: z.string(), until: z.string(), region: z.string(), source: z.string() })),
+                periods: z.array(
+                  z.object({ from: z.string(), until: z.string(), region: z.string(), source: z.string() }),
+                ),
                 factsSchema: z.unknown(),
               }),
             ),

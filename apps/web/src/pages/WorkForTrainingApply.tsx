@@ -708,7 +708,7 @@ function SubmitPanel({ application, onChange }: { application: Application; onCh
                         showUploadList={false}
                         customRequest={({ file }) => void upload(kind)(file as Blob)}
                       >
-                        <Button size="small" aria-label={`上传 ${m.label} ${kind}`}>
+                        <Button size="small">
                           {m.kinds.length > 1 ? (kind === 'wage_commitment' ? '上传书面承诺' : '上传对账单') : '上传'}
                         </Button>
                       </Upload>

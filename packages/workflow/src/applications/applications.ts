@@ -1413,6 +1413,7 @@ async function submitInTransaction(
   id: string,
   clock: Clock,
   expectedTotalFen: number | undefined,
+  auditExtra: Record<string, unknown> = {},
 ): Promise<SubmitResult> {
   const app = await loadApplication(tx, user, id, true);
   assertEditable(app);
@@ -1527,6 +1528,7 @@ async function submitInTransaction(
       subsidyMonth: app.subsidy_month,
       rulesetVersion: evaluation.decision?.rulesetVersion ?? null,
       caseId: opened.id,
+      ...auditExtra,
     },
   }, clock.now);
   return { id, status, amountFen: evaluation.totalFen, submittedAt: clock.now.toISOString(), caseId: opened.id };
@@ -1707,15 +1709,9 @@ export async function submitClaim(db: Database, user: PortalUser, input: ClaimIn
           ]);
         }
       }
-      await recordAudit(tx, {
-        actor: actorOfUser(user),
-        action: 'application.create',
-        entityType: 'application',
-        entityId: app.id,
-        regionCode: f.regionCode,
-        after: { status: 'draft', ...auditUnit(f), persons: persons.length, oneShot: true },
-      }, clock.now);
-      const result = await submitInTransaction(tx, user, app.id, clock, input.expectedTotalFen);
+      // one audit entry (application.submit, with the unit information) for the whole one-shot claim, written
+      // last so the audit chain's lock is held only at the end of the transaction
+      const result = await submitInTransaction(tx, user, app.id, clock, input.expectedTotalFen, { oneShot: true, unit: auditUnit(f) });
       return { ...result, created: true };
     });
   } catch (error) {
