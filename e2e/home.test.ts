@@ -33,11 +33,12 @@ describe('home page in Chromium', { skip }, () => {
   it('renders Chinese in real glyphs, not as missing-glyph boxes', async () => {
     // Without a CJK font every Han character falls back to the same box: two different
     // characters then render to identical pixels. With a real font they differ.
-    const pixels = await page.evaluate(() => {
-      const draw = (ch: string) => {
+    // Passed as source text: tsx would otherwise wrap inner functions with a helper the page lacks.
+    const pixels = (await page.evaluate(`(() => {
+      const draw = (ch) => {
         const canvas = document.createElement('canvas');
         canvas.width = canvas.height = 40;
-        const ctx = canvas.getContext('2d')!;
+        const ctx = canvas.getContext('2d');
         ctx.font = '32px sans-serif';
         ctx.fillText(ch, 4, 32);
         return Array.from(ctx.getImageData(0, 0, 40, 40).data);
@@ -45,7 +46,7 @@ describe('home page in Chromium', { skip }, () => {
       const a = draw('稳');
       const b = draw('岗');
       return { differing: a.filter((v, i) => v !== b[i]).length, inked: a.filter((v) => v > 0).length };
-    });
+    })()`)) as { differing: number; inked: number };
     assert.ok(pixels.inked > 0, 'the character was drawn');
     assert.ok(pixels.differing > 100, `稳 and 岗 render differently (${pixels.differing} bytes differ)`);
   });

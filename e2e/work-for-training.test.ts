@@ -24,7 +24,10 @@ function idNumber(n: number): string {
 
 async function choose(page: Page, label: string, option: string): Promise<void> {
   await page.getByLabel(label, { exact: true }).click();
-  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').getByTitle(option, { exact: true }).click();
+  await page
+    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')
+    .getByTitle(option, { exact: true })
+    .click();
 }
 
 async function register(page: Page, platform: Platform, phone: string): Promise<void> {
@@ -74,7 +77,9 @@ async function fillUnitForm(page: Page, u: Unit): Promise<void> {
   await choose(page, '企业所属区划', u.region);
   await choose(page, '补贴年月', u.month);
   await choose(page, '补贴类型', u.type);
-  await page.getByLabel('以工代训培训情况').fill('新招用人员在仓储、运输岗位以工代训：师傅带徒弟，学习叉车操作、货物装卸和安全规范，每月不少于 20 天');
+  await page
+    .getByLabel('以工代训培训情况')
+    .fill('新招用人员在仓储、运输岗位以工代训：师傅带徒弟，学习叉车操作、货物装卸和安全规范，每月不少于 20 天');
 }
 
 /** Parses a binary PGM (P5) as pdftoppm -gray writes it. */
@@ -117,7 +122,9 @@ describe('以工代训补贴申报 in Chromium', { skip }, () => {
     // the server says the same (the page never sent it; ask the API directly)
     const direct = await page.request.post(`${platform.url}/api/v1/work-for-training/applications`, {
       data: { creditCode: '9137072459034830XB' },
-      headers: { 'x-csrf-token': await page.evaluate(async () => (await (await fetch('/api/v1/auth/session')).json()).csrfToken) },
+      headers: {
+        'x-csrf-token': await page.evaluate(async () => (await (await fetch('/api/v1/auth/session')).json()).csrfToken),
+      },
     });
     assert.equal(direct.status(), 422);
     assert.match(JSON.stringify(await direct.json()), /校验位（第18位）应为“8”/);
@@ -153,15 +160,38 @@ describe('以工代训补贴申报 in Chromium', { skip }, () => {
     assert.match(text, /临清市运河物流有限公司/);
     assert.match(text, /承\s*诺\s*书/);
     assert.match(text, /3000\.00/);
-    execFileSync('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', '-singlefile', pdfFile, join(outputDir, 'work-for-training-roster')]);
+    execFileSync('pdftoppm', [
+      '-png',
+      '-r',
+      '80',
+      '-f',
+      '1',
+      '-l',
+      '1',
+      '-singlefile',
+      pdfFile,
+      join(outputDir, 'work-for-training-roster'),
+    ]);
     // Pixels: the name's characters must each look different. With a missing font every Han
     // character is the same box, so 临 and 清 (or any two) would render identically.
     const bbox = execFileSync('pdftotext', ['-bbox', '-f', '1', '-l', '1', pdfFile, '-'], { encoding: 'utf8' });
-    const word = /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">临清市运河物流有限公司<\/word>/.exec(bbox);
+    const word =
+      /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">临清市运河物流有限公司<\/word>/.exec(bbox);
     assert.ok(word, 'the enterprise name is one word on page 1');
     const [x0, y0, x1, y1] = word.slice(1).map(Number) as [number, number, number, number];
     const dpi = 100;
-    execFileSync('pdftoppm', ['-gray', '-r', String(dpi), '-f', '1', '-l', '1', '-singlefile', pdfFile, join(outputDir, 'roster-gray')]);
+    execFileSync('pdftoppm', [
+      '-gray',
+      '-r',
+      String(dpi),
+      '-f',
+      '1',
+      '-l',
+      '1',
+      '-singlefile',
+      pdfFile,
+      join(outputDir, 'roster-gray'),
+    ]);
     const img = readPgm(join(outputDir, 'roster-gray.pgm'));
     const scale = dpi / 72;
     const cell = (x1 - x0) / 11; // 11 full-width characters
@@ -175,7 +205,11 @@ describe('以工代训补贴申报 in Chromium', { skip }, () => {
       return out;
     };
     const glyphs = Array.from({ length: 11 }, (_, i) => glyph(i));
-    for (const g of glyphs) assert.ok(g.some((v) => v < 128), 'every character is inked');
+    for (const g of glyphs)
+      assert.ok(
+        g.some((v) => v < 128),
+        'every character is inked',
+      );
     const distinct = new Set(glyphs.map((g) => g.map((v) => (v < 128 ? 1 : 0)).join(''))).size;
     assert.ok(distinct >= 9, `characters render as different glyphs, not boxes (${distinct} distinct of 11)`);
 
@@ -183,15 +217,27 @@ describe('以工代训补贴申报 in Chromium', { skip }, () => {
     await page.getByRole('button', { name: '下一步：上传材料并提交' }).click();
     const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
     const jpeg = Buffer.from('ffd8ffe000104a46494600010100000100010000ffd9', 'hex');
-    const uploadInto = async (label: RegExp, kindButton: RegExp, file: { name: string; mimeType: string; buffer: Buffer }) => {
+    const uploadInto = async (
+      label: RegExp,
+      kindButton: RegExp,
+      file: { name: string; mimeType: string; buffer: Buffer },
+    ) => {
       const item = page.locator('.ant-list-item', { hasText: label }).first();
       await item.getByRole('button', { name: kindButton }).first().waitFor();
       await item.locator('input[type=file]').first().setInputFiles(file);
       await item.getByText('已上传').waitFor();
     };
-    await uploadInto(/以工代训人员花名册/, /上\s*传/, { name: '花名册签字盖章.pdf', mimeType: 'application/pdf', buffer: readFileSync(pdfFile) });
+    await uploadInto(/以工代训人员花名册/, /上\s*传/, {
+      name: '花名册签字盖章.pdf',
+      mimeType: 'application/pdf',
+      buffer: readFileSync(pdfFile),
+    });
     await uploadInto(/营业执照/, /上\s*传/, { name: '营业执照.png', mimeType: 'image/png', buffer: png });
-    await uploadInto(/当月银行工资发放对账单/, /上传对账单/, { name: '工资对账单.jpg', mimeType: 'image/jpeg', buffer: jpeg });
+    await uploadInto(/当月银行工资发放对账单/, /上传对账单/, {
+      name: '工资对账单.jpg',
+      mimeType: 'image/jpeg',
+      buffer: jpeg,
+    });
     // a file named .pdf that is not one is refused by content
     await page
       .locator('.ant-list-item', { hasText: /以工代训人员花名册/ })
@@ -263,7 +309,13 @@ describe('以工代训补贴申报 in Chromium', { skip }, () => {
     const importFile = async (buffer: Buffer) => {
       const chooser = page.waitForEvent('filechooser');
       await page.getByRole('button', { name: '导入人员（.xlsx）' }).click();
-      await (await chooser).setFiles({ name: '以工代训人员.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer });
+      await (
+        await chooser
+      ).setFiles({
+        name: '以工代训人员.xlsx',
+        mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        buffer,
+      });
     };
     await importFile(withError);
     await page.getByText('导入失败：文件中有 1 处错误，未导入任何人员').waitFor();

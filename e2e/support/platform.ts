@@ -15,7 +15,13 @@ export interface Platform extends Running {
 
 export async function startPlatform(env: NodeJS.ProcessEnv = {}): Promise<Platform> {
   const dataDir = mkdtempSync(join(tmpdir(), 'wengang-e2e-'));
-  const config = loadConfig({ PORT: String(await freePort()), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...env });
+  const config = loadConfig({
+    PORT: String(await freePort()),
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'warn',
+    ...env,
+  });
   const running = await start(config);
   const address = running.app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;

@@ -6,6 +6,7 @@ import { migrate } from '@wengang/db';
 import { auditVerifyCommand } from './commands/audit';
 import { checkCommand, type CommandIO } from './commands/check';
 import { evaluateCommand, programmesCommand } from './commands/rules';
+import { generateCommand, importCommand, screenCommand } from './commands/screening';
 import { ConfigError, loadConfig } from './config';
 import { openConfiguredDatabase, start } from './start';
 
@@ -18,6 +19,12 @@ const usage = `用法：npx wengang <命令>
                         按请求中的地区、期间和决定日期适用的规则作出决定（JSON；默认读标准输入）
   check uscc|idcard|size …
                         校验统一社会信用代码、公民身份号码，测算企业规模
+  screen --programme <项目> --region <区划> --period <期间>
+                        免申即享数据筛查（进度与预计剩余时间；Ctrl-C 取消，再次执行继续）
+  import <数据来源> <文件> [--load-valid]
+                        导入社保、就业、毕业生、疫情、税务等数据（逐行报告错误）
+  generate --enterprises N --persons M [--out 目录 | --load]
+                        生成可复现的合成数据（导入文件或直接装入数据库）
 `;
 
 const consoleIO: CommandIO = {
@@ -62,6 +69,26 @@ export async function main(args: string[]): Promise<number> {
         return evaluateCommand(args.slice(1), consoleIO, () => readFileSync(0, 'utf8'));
       case 'check':
         return checkCommand(args.slice(1), consoleIO);
+      case 'screen':
+      case 'import': {
+        const config = loadConfig();
+        const db = await openConfiguredDatabase(config);
+        try {
+          await migrate(db);
+          if (command === 'import') return await importCommand(args.slice(1), consoleIO, db, config.databaseUrl);
+          const status = process.stderr.isTTY ? (line: string) => process.stderr.write(`\r\x1b[2K${line}`) : undefined;
+          return await screenCommand(args.slice(1), { ...consoleIO, ...(status ? { status } : {}) }, db);
+        } finally {
+          await db.close();
+        }
+      }
+      case 'generate':
+        return generateCommand(args.slice(1), consoleIO, async () => {
+          const config = loadConfig();
+          const db = await openConfiguredDatabase(config);
+          await migrate(db);
+          return { db, databaseUrl: config.databaseUrl };
+        });
       case undefined:
       case 'help':
       case '--help':

@@ -22,6 +22,7 @@ import { installErrorHandler } from './routes/errors';
 import { evaluateRoutes } from './routes/evaluate';
 import { healthRoutes } from './routes/health';
 import { portalRoutes } from './routes/portal';
+import { screeningRoutes } from './routes/screening';
 import { workbenchRoutes } from './routes/officer-workbench';
 import { version } from './version';
 
@@ -61,6 +62,11 @@ export async function buildServer({ config, db, clock }: ServerOptions): Promise
       await api.register(contactRoutes, { db });
       await api.register(evaluateRoutes);
       await api.register(portalRoutes, { db, config });
+      await api.register(screeningRoutes, {
+        db,
+        clock: clock ?? createClock({ businessDate: config.businessDate, adjustable: config.testClock }),
+        databaseUrl: config.databaseUrl,
+      });
       await api.register(workbenchRoutes, {
         db,
         clock: clock ?? createClock({ businessDate: config.businessDate, adjustable: config.testClock }),

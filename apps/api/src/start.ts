@@ -6,7 +6,9 @@ import { mkdirSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { migrate, openDatabase, type Database } from '@wengang/db';
 import { loadConfig, type Config } from './config';
+import { createClock } from './clock';
 import { isEmpty, seedDemoData } from './demo/seed';
+import { seedWorkbenchDemo } from './demo/workbench-seed';
 import { buildServer } from './server';
 
 export interface Running {
@@ -29,6 +31,7 @@ export async function start(config: Config = loadConfig()): Promise<Running> {
   if (applied.length) app.log.info({ applied }, 'database migrated');
   if (config.demoData && (await isEmpty(db))) {
     const accounts = await seedDemoData(db);
+    await seedWorkbenchDemo(db, createClock({ businessDate: config.businessDate }).now());
     app.log.info('demo data loaded');
     for (const a of accounts) {
       app.log.info(

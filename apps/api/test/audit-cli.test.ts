@@ -62,7 +62,10 @@ describe('npx wengang audit verify [embedded]', () => {
     await db.close();
     const broken = cli({ DATA_DIR: dir });
     assert.equal(broken.status, 1, broken.out);
-    assert.match(broken.out, /审计日志校验失败：哈希链在第 3 号记录处断开，记录内容与哈希不符（记录被修改）；此前 2 条记录完好/);
+    assert.match(
+      broken.out,
+      /审计日志校验失败：哈希链在第 3 号记录处断开，记录内容与哈希不符（记录被修改）；此前 2 条记录完好/,
+    );
   });
 });
 

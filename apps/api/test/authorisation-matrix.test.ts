@@ -14,8 +14,23 @@
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
-import { allocateFunds, createPaymentBatch, createRecoveryOrder, getPaymentBatch, importPaymentResults, openFundAccount, recordMonitoring } from '@wengang/ledger';
-import { act, openCase, publishBatch, recordObjection, registerReevaluator, releaseEndedPublicity } from '@wengang/workflow';
+import {
+  allocateFunds,
+  createPaymentBatch,
+  createRecoveryOrder,
+  getPaymentBatch,
+  importPaymentResults,
+  openFundAccount,
+  recordMonitoring,
+} from '@wengang/ledger';
+import {
+  act,
+  openCase,
+  publishBatch,
+  recordObjection,
+  registerReevaluator,
+  releaseEndedPublicity,
+} from '@wengang/workflow';
 import { createClock } from '../src/clock';
 import { loadConfig } from '../src/config';
 import { workbenchAccess } from '../src/routes/officer-common';
@@ -80,14 +95,29 @@ function routesOf(app: FastifyInstance): { method: string; url: string }[] {
     stack[depth] = m[2]!;
     const url = stack.join('').replace(/\/{2,}/g, '/');
     for (const method of (m[3] ?? '').split(',').map((x) => x.trim())) {
-      if (method && method !== 'HEAD' && url.startsWith('/api/') && !url.startsWith('/api/docs')) routes.push({ method, url });
+      if (method && method !== 'HEAD' && url.startsWith('/api/') && !url.startsWith('/api/docs'))
+        routes.push({ method, url });
     }
   }
   return routes;
 }
 
-const regionA = ['dongchangfu.county', 'liaocheng.city', 'liaocheng.finance', 'liaocheng.admin', 'liaocheng.audit', '13800000001'];
-const regionB = ['changji.county', 'changji.prefecture', 'changji.finance', 'changji.admin', 'changji.audit', '13900000002'];
+const regionA = [
+  'dongchangfu.county',
+  'liaocheng.city',
+  'liaocheng.finance',
+  'liaocheng.admin',
+  'liaocheng.audit',
+  '13800000001',
+];
+const regionB = [
+  'changji.county',
+  'changji.prefecture',
+  'changji.finance',
+  'changji.admin',
+  'changji.audit',
+  '13900000002',
+];
 
 describeEachDatabase('authorisation matrix', (db) => {
   let app: FastifyInstance;
@@ -109,11 +139,25 @@ describeEachDatabase('authorisation matrix', (db) => {
     const now = () => clock.now();
     const tx = <T>(fn: Parameters<ReturnType<typeof db>['transaction']>[0]) => db().transaction(fn) as Promise<T>;
     const fund = await tx<string>((t) =>
-      openFundAccount(t, f.p['liaocheng.admin']!, { regionCode: '371500', fund: 'skills_account', initialScaleFen: 1_000_000 }, now()),
+      openFundAccount(
+        t,
+        f.p['liaocheng.admin']!,
+        { regionCode: '371500', fund: 'skills_account', initialScaleFen: 1_000_000 },
+        now(),
+      ),
     );
     ids.fund = fund;
-    await tx((t) => allocateFunds(t, f.p['liaocheng.finance']!, { accountId: fund, amountFen: 10_000_000, description: '专账' }, now()));
-    const ui = await tx<string>((t) => openFundAccount(t, f.p['liaocheng.admin']!, { regionCode: '371500', fund: 'unemployment_insurance' }, now()));
+    await tx((t) =>
+      allocateFunds(
+        t,
+        f.p['liaocheng.finance']!,
+        { accountId: fund, amountFen: 10_000_000, description: '专账' },
+        now(),
+      ),
+    );
+    const ui = await tx<string>((t) =>
+      openFundAccount(t, f.p['liaocheng.admin']!, { regionCode: '371500', fund: 'unemployment_insurance' }, now()),
+    );
     ids.uiFund = ui;
     const open = async (name: string, extra: Parameters<typeof claim>[1]) => {
       const c = await tx<{ id: string }>((t) => openCase(t, claim(f, { source: 'screening', ...extra }), now()));
@@ -121,12 +165,20 @@ describeEachDatabase('authorisation matrix', (db) => {
       return c.id;
     };
     await open('review', { regionCode: '371502' });
-    await open('confirm', { regionCode: '371502', programme: 'stable-post-refund', variant: 'general', source: 'screening', claimMonth: null });
+    await open('confirm', {
+      regionCode: '371502',
+      programme: 'stable-post-refund',
+      variant: 'general',
+      source: 'screening',
+      claimMonth: null,
+    });
     for (const name of ['pending', 'listed', 'objected', 'paid']) {
       await open(name, { regionCode: '371502' });
       await tx((t) => act(t, county, ids[name]!, 'approve', {}, now()));
     }
-    const pub = await tx<{ id: string }>((t) => publishBatch(t, county, { caseIds: [ids.listed!, ids.objected!, ids.paid!] }, now()));
+    const pub = await tx<{ id: string }>((t) =>
+      publishBatch(t, county, { caseIds: [ids.listed!, ids.objected!, ids.paid!] }, now()),
+    );
     ids.publicity = pub.id;
     const objection = await tx<{ id: string }>((t) =>
       recordObjection(t, county, pub.id, { caseId: ids.objected!, objector: '来信', content: '未开展培训' }, now()),
@@ -140,12 +192,30 @@ describeEachDatabase('authorisation matrix', (db) => {
     const line = (await getPaymentBatch(db(), f.p['liaocheng.finance']!, batch.batch.id)).lines[0]!;
     ids.line = line.id;
     await tx((t) =>
-      importPaymentResults(t, f.p['liaocheng.finance']!, batch.batch.id, [{ lineId: line.id, outcome: 'paid', reason: null, paidOn: '2020-07-07', bankRef: null }], now()),
+      importPaymentResults(
+        t,
+        f.p['liaocheng.finance']!,
+        batch.batch.id,
+        [{ lineId: line.id, outcome: 'paid', reason: null, paidOn: '2020-07-07', bankRef: null }],
+        now(),
+      ),
     );
     ids.recovery = await tx<string>((t) =>
-      createRecoveryOrder(t, county, { caseId: ids.paid!, reason: '核查', amountFen: 10000, method: 'repayment' }, now()),
+      createRecoveryOrder(
+        t,
+        county,
+        { caseId: ids.paid!, reason: '核查', amountFen: 10000, method: 'repayment' },
+        now(),
+      ),
     );
-    await tx((t) => recordMonitoring(t, f.p['liaocheng.admin']!, { accountId: ui, month: '2020-06', avgMonthlyExpenditureFen: 1000 }, now()));
+    await tx((t) =>
+      recordMonitoring(
+        t,
+        f.p['liaocheng.admin']!,
+        { accountId: ui, month: '2020-06', avgMonthlyExpenditureFen: 1000 },
+        now(),
+      ),
+    );
   });
   after(async () => {
     unhook?.();
@@ -180,13 +250,20 @@ describeEachDatabase('authorisation matrix', (db) => {
       'POST /api/v1/officer/cases/:id/settlement': { action: 'settle' },
       'POST /api/v1/my/cases/:id/actions': { action: 'confirm' },
       'POST /api/v1/officer/publicity': { caseIds: [ids.pending], periodWorkingDays: 5 },
-      'POST /api/v1/officer/publicity/:id/objections': { caseId: ids.listed, objector: '测试', content: '授权测试异议' },
+      'POST /api/v1/officer/publicity/:id/objections': {
+        caseId: ids.listed,
+        objector: '测试',
+        content: '授权测试异议',
+      },
       'POST /api/v1/officer/objections/:id/resolution': { resolution: '异议不成立' },
       'POST /api/v1/officer/funds': { regionCode: '371502', fund: 'employment_subsidy' },
       'POST /api/v1/officer/funds/:id/allocations': { amountFen: 100, description: '授权测试' },
       'POST /api/v1/officer/funds/:id/monitoring': { month: '2020-06', avgMonthlyExpenditureFen: 1000 },
       'POST /api/v1/officer/payments': { fund: 'skills_account', caseIds: [ids.listed] },
-      'POST /api/v1/officer/payments/:id/results': { fileName: 'r.csv', contentBase64: Buffer.from(csv).toString('base64') },
+      'POST /api/v1/officer/payments/:id/results': {
+        fileName: 'r.csv',
+        contentBase64: Buffer.from(csv).toString('base64'),
+      },
       'POST /api/v1/officer/recoveries': { caseId: ids.paid, reason: '授权测试', amountFen: 100, method: 'repayment' },
       'POST /api/v1/officer/recoveries/:id/repayments': { amountFen: 100 },
       'POST /api/v1/test/clock': { advanceDays: 0 },
@@ -198,7 +275,9 @@ describeEachDatabase('authorisation matrix', (db) => {
     const s = who ? sessions.get(who)! : null;
     const response = await app.inject({
       method: method as 'GET',
-      url: url.replace(/:(\w+)/g, (_, name: string) => (name === 'id' ? paramFor(key) : 'x')) + (key === 'GET /api/v1/officer/payments/payable' ? '?fund=skills_account' : ''),
+      url:
+        url.replace(/:(\w+)/g, (_, name: string) => (name === 'id' ? paramFor(key) : 'x')) +
+        (key === 'GET /api/v1/officer/payments/payable' ? '?fund=skills_account' : ''),
       headers: { ...(s ? { cookie: s.cookie, 'x-csrf-token': s.csrf } : {}) },
       ...(method === 'GET' || method === 'DELETE' ? {} : { payload: bodyFor(key) as object }),
     });
@@ -226,7 +305,8 @@ describeEachDatabase('authorisation matrix', (db) => {
       // without a session
       const anon = await call(method, url, key, null);
       if (!isPublic && anon.statusCode < 300) problems.push(`${key} anonymous: ${anon.statusCode}`);
-      if (declared && !isPublic && anon.statusCode !== 401) problems.push(`${key} anonymous: ${anon.statusCode}, expected 401`);
+      if (declared && !isPublic && anon.statusCode !== 401)
+        problems.push(`${key} anonymous: ${anon.statusCode}, expected 401`);
       for (const [side, users] of [
         ['own', regionA],
         ['other', regionB],
@@ -244,7 +324,8 @@ describeEachDatabase('authorisation matrix', (db) => {
           if (!declared || declared.roles === 'public') continue;
           const allowed = declared.roles.includes(role);
           if (!allowed) {
-            if (r.statusCode !== 403) problems.push(`${key} ${who} (${role}, not allowed): ${r.statusCode}, expected 403`);
+            if (r.statusCode !== 403)
+              problems.push(`${key} ${who} (${role}, not allowed): ${r.statusCode}, expected 403`);
             continue;
           }
           if (side === 'own') {
@@ -253,10 +334,13 @@ describeEachDatabase('authorisation matrix', (db) => {
               problems.push(`${key} ${who} (own region): ${r.statusCode} ${text.slice(0, 120)}`);
             }
           } else if (url.includes(':id')) {
-            if (![403, 404].includes(r.statusCode)) problems.push(`${key} ${who} (other region record): ${r.statusCode}, expected 403/404`);
+            if (![403, 404].includes(r.statusCode))
+              problems.push(`${key} ${who} (other region record): ${r.statusCode}, expected 403/404`);
           } else if (method !== 'GET' && r.statusCode < 300) {
             // a write naming Liaocheng's records: refused, or (batch approval) nothing done
-            const done = key.endsWith('batch-approve') ? (r.json() as { results: { ok: boolean }[] }).results.some((x) => x.ok) : true;
+            const done = key.endsWith('batch-approve')
+              ? (r.json() as { results: { ok: boolean }[] }).results.some((x) => x.ok)
+              : true;
             if (done) problems.push(`${key} ${who} (other region write): ${r.statusCode} ${text.slice(0, 120)}`);
           }
         }

@@ -13,7 +13,14 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { migrate, openDatabase, type Database } from '@wengang/db';
 import { allocateFunds, fundStopRuleGuard, openFundAccount } from '@wengang/ledger';
-import { act, openCase, publishBatch, registerApprovalGuard, registerReevaluator, releaseEndedPublicity } from '@wengang/workflow';
+import {
+  act,
+  openCase,
+  publishBatch,
+  registerApprovalGuard,
+  registerReevaluator,
+  releaseEndedPublicity,
+} from '@wengang/workflow';
 import { createSession } from '../src/security/session';
 import { claim, persons, seedWorkbench, type Fixture } from '../../../packages/workflow/test/support/workbench';
 import { freshServerDatabase, inCI, serverAvailable } from '../../../test/support/databases';
@@ -40,7 +47,15 @@ interface Child {
 async function startServer(env: NodeJS.ProcessEnv): Promise<Child> {
   const port = await freePort();
   const proc = spawn(process.execPath, [bin, 'serve'], {
-    env: { PATH: process.env.PATH, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', DEMO_DATA: 'false', BUSINESS_DATE: '2020-07-20', ...env },
+    env: {
+      PATH: process.env.PATH,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      DEMO_DATA: 'false',
+      BUSINESS_DATE: '2020-07-20',
+      ...env,
+    },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let err = '';
@@ -82,14 +97,30 @@ async function prepare(db: Database): Promise<{ finance: { cookie: string; csrf:
   ];
   const now = new Date('2020-07-06T10:00:00+08:00');
   const fund = await db.transaction((tx) =>
-    openFundAccount(tx, f.p['liaocheng.admin']!, { regionCode: '371500', fund: 'skills_account', initialScaleFen: 1_000_000 }, now),
+    openFundAccount(
+      tx,
+      f.p['liaocheng.admin']!,
+      { regionCode: '371500', fund: 'skills_account', initialScaleFen: 1_000_000 },
+      now,
+    ),
   );
-  await db.transaction((tx) => allocateFunds(tx, f.p['liaocheng.finance']!, { accountId: fund, amountFen: 5_000_000, description: '专账' }, now));
+  await db.transaction((tx) =>
+    allocateFunds(tx, f.p['liaocheng.finance']!, { accountId: fund, amountFen: 5_000_000, description: '专账' }, now),
+  );
   const county = f.p['dongchangfu.county']!;
   for (let i = 0; i < CASES; i++) {
     const key = `371502199001011${100 + i}`;
     const { id } = await db.transaction((tx) =>
-      openCase(tx, claim(f, { source: 'screening', regionCode: '371502', amountFen: 50000 * (i + 1), persons: persons([key], '2020-07') }), now),
+      openCase(
+        tx,
+        claim(f, {
+          source: 'screening',
+          regionCode: '371502',
+          amountFen: 50000 * (i + 1),
+          persons: persons([key], '2020-07'),
+        }),
+        now,
+      ),
     );
     await db.transaction((tx) => act(tx, county, id, 'approve', {}, now));
   }
@@ -100,18 +131,34 @@ async function prepare(db: Database): Promise<{ finance: { cookie: string; csrf:
   return { f, finance: { cookie: `wg_session=${s.token}`, csrf: s.csrfToken } };
 }
 
-function request(child: Child, session: { cookie: string; csrf: string }, method: string, path: string, body?: unknown) {
+function request(
+  child: Child,
+  session: { cookie: string; csrf: string },
+  method: string,
+  path: string,
+  body?: unknown,
+) {
   return fetch(`${child.url}${path}`, {
     method,
-    headers: { cookie: session.cookie, 'x-csrf-token': session.csrf, ...(body ? { 'content-type': 'application/json' } : {}) },
+    headers: {
+      cookie: session.cookie,
+      'x-csrf-token': session.csrf,
+      ...(body ? { 'content-type': 'application/json' } : {}),
+    },
     ...(body ? { body: JSON.stringify(body) } : {}),
   });
 }
 
 async function state(db: Database) {
-  const cases = await db.query<{ status: string; n: number }>('SELECT status, count(*)::int AS n FROM review_cases GROUP BY status ORDER BY status');
-  const lines = await db.query<{ status: string; n: number }>('SELECT status, count(*)::int AS n FROM payment_lines GROUP BY status ORDER BY status');
-  const payments = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ledger_entries WHERE kind = 'payment'`);
+  const cases = await db.query<{ status: string; n: number }>(
+    'SELECT status, count(*)::int AS n FROM review_cases GROUP BY status ORDER BY status',
+  );
+  const lines = await db.query<{ status: string; n: number }>(
+    'SELECT status, count(*)::int AS n FROM payment_lines GROUP BY status ORDER BY status',
+  );
+  const payments = await db.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM ledger_entries WHERE kind = 'payment'`,
+  );
   const batches = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM payment_batches');
   return {
     cases: Object.fromEntries(cases.rows.map((r) => [r.status, r.n])),
@@ -136,10 +183,16 @@ function resultsCsv(csv: string): string {
 const upload = (csv: string) => ({ fileName: '回盘.csv', contentBase64: Buffer.from(csv).toString('base64') });
 
 /** The scenario, given how to start the server and how to look into its database between runs. */
-async function scenario(env: NodeJS.ProcessEnv, look: <T>(fn: (db: Database) => Promise<T>) => Promise<T>, session: { cookie: string; csrf: string }) {
+async function scenario(
+  env: NodeJS.ProcessEnv,
+  look: <T>(fn: (db: Database) => Promise<T>) => Promise<T>,
+  session: { cookie: string; csrf: string },
+) {
   // 1. killed while the batch is being made: nothing of it remains, every case still payable
   let server = await startServer({ ...env, WENGANG_FAULT: 'payment.export' });
-  const hanging = request(server, session, 'POST', '/api/v1/officer/payments', { fund: 'skills_account' }).catch(() => null);
+  const hanging = request(server, session, 'POST', '/api/v1/officer/payments', { fund: 'skills_account' }).catch(
+    () => null,
+  );
   await waitFor(server, 'WENGANG_FAULT_REACHED payment.export');
   await kill(server);
   await hanging;
@@ -151,22 +204,47 @@ async function scenario(env: NodeJS.ProcessEnv, look: <T>(fn: (db: Database) => 
   assert.equal(made.status, 200, await made.clone().text());
   const { batch } = (await made.json()) as { batch: { id: string; lineCount: number } };
   assert.equal(batch.lineCount, CASES);
-  const csv = await (await request(server, session, 'GET', `/api/v1/officer/payments/${batch.id}/bank-file.csv`)).text();
+  const csv = await (
+    await request(server, session, 'GET', `/api/v1/officer/payments/${batch.id}/bank-file.csv`)
+  ).text();
   assert.equal(csv.trim().split(/\r\n/).length, CASES + 1);
 
   // 3. killed while the results are imported: nothing applied, nothing posted
-  const importing = request(server, session, 'POST', `/api/v1/officer/payments/${batch.id}/results`, upload(resultsCsv(csv))).catch(() => null);
+  const importing = request(
+    server,
+    session,
+    'POST',
+    `/api/v1/officer/payments/${batch.id}/results`,
+    upload(resultsCsv(csv)),
+  ).catch(() => null);
   await waitFor(server, 'WENGANG_FAULT_REACHED payment.import');
   await kill(server);
   await importing;
-  assert.deepEqual(await look(state), { cases: { paying: CASES }, lines: { exported: CASES }, payments: 0, batches: 1 });
+  assert.deepEqual(await look(state), {
+    cases: { paying: CASES },
+    lines: { exported: CASES },
+    payments: 0,
+    batches: 1,
+  });
 
   // 4. restarted: the same file imported (twice) pays each line once
   server = await startServer(env);
   try {
-    const first = await request(server, session, 'POST', `/api/v1/officer/payments/${batch.id}/results`, upload(resultsCsv(csv)));
+    const first = await request(
+      server,
+      session,
+      'POST',
+      `/api/v1/officer/payments/${batch.id}/results`,
+      upload(resultsCsv(csv)),
+    );
     assert.deepEqual(await first.json(), { paid: CASES - 1, failed: 1, alreadyApplied: 0 });
-    const again = await request(server, session, 'POST', `/api/v1/officer/payments/${batch.id}/results`, upload(resultsCsv(csv)));
+    const again = await request(
+      server,
+      session,
+      'POST',
+      `/api/v1/officer/payments/${batch.id}/results`,
+      upload(resultsCsv(csv)),
+    );
     assert.deepEqual(await again.json(), { paid: 0, failed: 0, alreadyApplied: CASES });
     const view = (await (await request(server, session, 'GET', `/api/v1/officer/payments/${batch.id}`)).json()) as {
       batch: { paidCount: number; failedCount: number; pendingCount: number; status: string };
@@ -176,20 +254,39 @@ async function scenario(env: NodeJS.ProcessEnv, look: <T>(fn: (db: Database) => 
       [CASES - 1, 1, 0, 'completed'],
     );
     // 5. the failed line is retried in a later batch and paid: every case paid exactly once
-    const retry = (await (await request(server, session, 'POST', '/api/v1/officer/payments', { fund: 'skills_account' })).json()) as {
+    const retry = (await (
+      await request(server, session, 'POST', '/api/v1/officer/payments', { fund: 'skills_account' })
+    ).json()) as {
       batch: { id: string; lineCount: number; seq: number };
     };
     assert.equal(retry.batch.lineCount, 1);
     assert.equal(retry.batch.seq, 2);
-    const retryCsv = await (await request(server, session, 'GET', `/api/v1/officer/payments/${retry.batch.id}/bank-file.csv`)).text();
-    const ref = retryCsv.replace(/^\uFEFF/, '').trim().split(/\r\n/)[1]!.split(',')[1];
-    const paid = await request(server, session, 'POST', `/api/v1/officer/payments/${retry.batch.id}/results`, upload(`付款参考号,结果,到账日期\r\n${ref},成功,2020-07-23\r\n`));
+    const retryCsv = await (
+      await request(server, session, 'GET', `/api/v1/officer/payments/${retry.batch.id}/bank-file.csv`)
+    ).text();
+    const ref = retryCsv
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split(/\r\n/)[1]!
+      .split(',')[1];
+    const paid = await request(
+      server,
+      session,
+      'POST',
+      `/api/v1/officer/payments/${retry.batch.id}/results`,
+      upload(`付款参考号,结果,到账日期\r\n${ref},成功,2020-07-23\r\n`),
+    );
     assert.deepEqual(await paid.json(), { paid: 1, failed: 0, alreadyApplied: 0 });
   } finally {
     await kill(server);
   }
   await look(async (db) => {
-    assert.deepEqual(await state(db), { cases: { paid: CASES }, lines: { failed: 1, paid: CASES }, payments: CASES, batches: 2 });
+    assert.deepEqual(await state(db), {
+      cases: { paid: CASES },
+      lines: { failed: 1, paid: CASES },
+      payments: CASES,
+      batches: 2,
+    });
     const { rows } = await db.query<{ id: string; amount_fen: number; paid_fen: number; postings: number }>(
       `SELECT c.id, c.amount_fen, c.paid_fen,
               (SELECT count(*)::int FROM ledger_entries e JOIN payment_lines l ON l.id::text = e.ref_id
@@ -203,7 +300,10 @@ async function scenario(env: NodeJS.ProcessEnv, look: <T>(fn: (db: Database) => 
     const { rows: expense } = await db.query<{ total: number }>(
       `SELECT coalesce(sum(l.amount_fen), 0)::bigint AS total FROM ledger_lines l JOIN fund_accounts a ON a.id = l.account_id WHERE a.kind = 'subsidy_expense'`,
     );
-    assert.equal(expense[0]!.total, rows.reduce((s, r) => s + r.amount_fen, 0));
+    assert.equal(
+      expense[0]!.total,
+      rows.reduce((s, r) => s + r.amount_fen, 0),
+    );
   });
 }
 

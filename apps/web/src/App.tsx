@@ -11,6 +11,7 @@ import { MyCasesPage } from './pages/officer/MyCasesPage';
 import { PaymentBatchPage, PaymentsPage } from './pages/officer/PaymentPages';
 import { PublicityBatchPage, PublicityPage, PublicPublicityPage } from './pages/officer/PublicityPages';
 import { CasesPage, QueuePage } from './pages/officer/QueuePage';
+import { ScreeningPage, ScreeningRunPage } from './pages/officer/ScreeningPage';
 import { TrainingPlanPage } from './pages/TrainingPlanPage';
 import { ApplicationPage, ApplyPage } from './pages/WorkForTrainingApply';
 import { ProgressPage } from './pages/WorkForTrainingProgress';
@@ -41,6 +42,8 @@ export function App() {
         <Route path="/officer/recoveries" element={<RecoveriesPage />} />
         <Route path="/officer/workflows" element={<WorkflowsPage />} />
         <Route path="/officer/audit" element={<AuditPage />} />
+        <Route path="/officer/screening" element={<ScreeningPage />} />
+        <Route path="/officer/screening/runs/:id" element={<ScreeningRunPage />} />
         <Route path="/enterprise/cases" element={<MyCasesPage />} />
         <Route path="/publicity" element={<PublicPublicityPage />} />
         <Route path="*" element={<NotFoundPage />} />

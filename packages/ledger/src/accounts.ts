@@ -19,7 +19,8 @@ import {
   type Principal,
 } from '@wengang/workflow';
 
-export type AccountKind = 'fund' | 'county_expenditure' | 'subsidy_expense' | 'recovery_receivable' | 'allocation_source';
+export type AccountKind =
+  'fund' | 'county_expenditure' | 'subsidy_expense' | 'recovery_receivable' | 'allocation_source';
 
 export const accountKindLabels: Record<AccountKind, string> = {
   fund: '基金（专账）户',
@@ -53,7 +54,11 @@ export interface EntryInput {
  * Posts one balanced entry. Returns `posted: false` (and changes nothing) when an entry with the
  * same idempotency key exists — a retried or replayed event is never booked twice.
  */
-export async function postEntry(tx: Queryable, e: EntryInput, now: Date): Promise<{ posted: boolean; entryId: number }> {
+export async function postEntry(
+  tx: Queryable,
+  e: EntryInput,
+  now: Date,
+): Promise<{ posted: boolean; entryId: number }> {
   const lines = e.lines.filter((l) => l.amountFen !== 0);
   if (lines.some((l) => !Number.isSafeInteger(l.amountFen))) throw new Error('ledger amounts must be integer fen');
   const sum = lines.reduce((s, l) => s + l.amountFen, 0);
@@ -83,9 +88,10 @@ export async function postEntry(tx: Queryable, e: EntryInput, now: Date): Promis
     return { posted: false, entryId: existing.rows[0]!.id };
   }
   for (const l of lines) {
-    const { rows: acct } = await tx.query<{ region_code: string }>('SELECT region_code FROM fund_accounts WHERE id = $1', [
-      l.accountId,
-    ]);
+    const { rows: acct } = await tx.query<{ region_code: string }>(
+      'SELECT region_code FROM fund_accounts WHERE id = $1',
+      [l.accountId],
+    );
     await tx.query('INSERT INTO ledger_lines (entry_id, account_id, region_code, amount_fen) VALUES ($1, $2, $3, $4)', [
       rows[0].id,
       l.accountId,
@@ -97,9 +103,17 @@ export async function postEntry(tx: Queryable, e: EntryInput, now: Date): Promis
 }
 
 /** The account of a kind for a region and fund, created on first use (not for `fund` accounts). */
-export async function ensureAccount(tx: Queryable, regionCode: string, fund: Fund, kind: AccountKind, now: Date): Promise<string> {
+export async function ensureAccount(
+  tx: Queryable,
+  regionCode: string,
+  fund: Fund,
+  kind: AccountKind,
+  now: Date,
+): Promise<string> {
   if (kind === 'fund') throw new Error('fund accounts are opened explicitly, with their initial scale');
-  const { rows: names } = await tx.query<{ full_name: string }>('SELECT full_name FROM regions WHERE code = $1', [regionCode]);
+  const { rows: names } = await tx.query<{ full_name: string }>('SELECT full_name FROM regions WHERE code = $1', [
+    regionCode,
+  ]);
   const name = `${names[0]?.full_name ?? regionCode} ${fundLabels[fund]} ${accountKindLabels[kind]}`;
   await tx.query(
     `INSERT INTO fund_accounts (region_code, fund, kind, name, created_at) VALUES ($1, $2, $3, $4, $5)
@@ -156,7 +170,11 @@ export async function openFundAccount(tx: Queryable, p: Principal, input: NewFun
   if (input.fund === 'skills_account' && !input.initialScaleFen) {
     throw new WorkflowError('职业技能提升行动专账须填写建账资金规模（用于“低于30%停止以工代训”规则）', 'invalid');
   }
-  if (input.initialScaleFen != null && (!Number.isSafeInteger(input.initialScaleFen) || input.initialScaleFen <= 0)) {
+  if (
+    input.initialScaleFen !== undefined &&
+    input.initialScaleFen !== null &&
+    (!Number.isSafeInteger(input.initialScaleFen) || input.initialScaleFen <= 0)
+  ) {
     throw new WorkflowError('建账资金规模应为正整数（分）', 'invalid');
   }
   const { rows: names } = await tx.query<{ full_name: string }>('SELECT full_name FROM regions WHERE code = $1', [
@@ -206,7 +224,8 @@ export async function allocateFunds(
   requireRole(p, ['finance'], '登记资金拨入');
   const a = await loadFundAccount(tx, p, input.accountId);
   if (a.kind !== 'fund') throw new WorkflowError('只能向基金（专账）户拨入资金', 'invalid');
-  if (!Number.isSafeInteger(input.amountFen) || input.amountFen <= 0) throw new WorkflowError('金额应为正整数（分）', 'invalid');
+  if (!Number.isSafeInteger(input.amountFen) || input.amountFen <= 0)
+    throw new WorkflowError('金额应为正整数（分）', 'invalid');
   const source = await ensureAccount(tx, a.region_code, a.fund, 'allocation_source', now);
   const key = `allocation:${input.requestId ?? randomUUID()}`;
   const result = await postEntry(
@@ -365,7 +384,16 @@ export async function recordMonitoring(
      ON CONFLICT (region_code, fund, month) DO UPDATE SET balance_fen = EXCLUDED.balance_fen,
        avg_monthly_expenditure_fen = EXCLUDED.avg_monthly_expenditure_fen, capacity_months = EXCLUDED.capacity_months,
        recorded_by = EXCLUDED.recorded_by, recorded_at = EXCLUDED.recorded_at`,
-    [a.region_code, a.fund, input.month, balanceFen, input.avgMonthlyExpenditureFen, capacityMonths.toFixed(2), p.id, now],
+    [
+      a.region_code,
+      a.fund,
+      input.month,
+      balanceFen,
+      input.avgMonthlyExpenditureFen,
+      capacityMonths.toFixed(2),
+      p.id,
+      now,
+    ],
   );
   await recordAudit(
     tx,
@@ -375,7 +403,12 @@ export async function recordMonitoring(
       entityType: 'fund_account',
       entityId: a.id,
       regionCode: a.region_code,
-      after: { month: input.month, balanceFen, avgMonthlyExpenditureFen: input.avgMonthlyExpenditureFen, capacityMonths },
+      after: {
+        month: input.month,
+        balanceFen,
+        avgMonthlyExpenditureFen: input.avgMonthlyExpenditureFen,
+        capacityMonths,
+      },
     },
     now,
   );

@@ -123,7 +123,10 @@ const FAILED = ['失败', '支付失败', '退票', 'failed', 'failure'];
  * Reads result rows (the header names the columns, in any order). Rows with an empty result are
  * skipped (not yet known); anything unreadable is reported with its row number.
  */
-export function readResultRows(table: readonly (readonly string[])[]): { results: PaymentResult[]; issues: ResultIssue[] } {
+export function readResultRows(table: readonly (readonly string[])[]): {
+  results: PaymentResult[];
+  issues: ResultIssue[];
+} {
   const [header, ...body] = table;
   const issues: ResultIssue[] = [];
   if (!header) return { results: [], issues: [{ row: 1, message: '文件为空' }] };
@@ -142,7 +145,11 @@ export function readResultRows(table: readonly (readonly string[])[]): { results
     const lineId = (cells[ref] ?? '').trim();
     const outcomeText = (cells[result] ?? '').trim();
     if (!outcomeText) return;
-    const outcome = PAID.includes(outcomeText.toLowerCase()) ? 'paid' : FAILED.includes(outcomeText.toLowerCase()) ? 'failed' : null;
+    const outcome = PAID.includes(outcomeText.toLowerCase())
+      ? 'paid'
+      : FAILED.includes(outcomeText.toLowerCase())
+        ? 'failed'
+        : null;
     if (!/^[0-9a-f-]{36}$/i.test(lineId)) {
       issues.push({ row: rowNo, message: `第${rowNo}行：付款参考号“${lineId}”无效` });
       return;

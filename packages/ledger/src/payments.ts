@@ -165,7 +165,9 @@ export async function createPaymentBatch(
   }
   if (cases.length === 0) {
     throw new WorkflowError(
-      skipped.length ? `没有可拨付的案件：${skipped.map((s) => `${s.title}（${s.reason}）`).join('；')}` : '没有待拨付的案件',
+      skipped.length
+        ? `没有可拨付的案件：${skipped.map((s) => `${s.title}（${s.reason}）`).join('；')}`
+        : '没有待拨付的案件',
       'conflict',
     );
   }
@@ -185,7 +187,9 @@ export async function createPaymentBatch(
   for (const [i, c] of cases.entries()) {
     const w = getWorkflow(c.workflowId);
     const gross = c.amountFen - c.paidFen;
-    const deduction = w.deductsRecoveries ? Math.min(gross, await availableDeductionFen(tx, c.enterpriseId, w.fund)) : 0;
+    const deduction = w.deductsRecoveries
+      ? Math.min(gross, await availableDeductionFen(tx, c.enterpriseId, w.fund))
+      : 0;
     const amount = gross - deduction;
     const via = await viaCounty(tx, c);
     const { rows: line } = await tx.query<{ id: string }>(
@@ -216,7 +220,10 @@ export async function createPaymentBatch(
       c.id,
       'export',
       { principal: p },
-      { note: `列入拨付批次 ${month}-${seqRows[0]!.seq}`, data: { paymentBatchId: batchId, paymentLineId: line[0]!.id, amountFen: amount } },
+      {
+        note: `列入拨付批次 ${month}-${seqRows[0]!.seq}`,
+        data: { paymentBatchId: batchId, paymentLineId: line[0]!.id, amountFen: amount },
+      },
       now,
     );
     if (via && amount > 0) transfers.set(via, (transfers.get(via) ?? 0) + amount);
@@ -224,7 +231,11 @@ export async function createPaymentBatch(
     total += amount;
     if (i === Math.floor(cases.length / 2)) await faultPoint('payment.export');
   }
-  await tx.query('UPDATE payment_batches SET line_count = $2, total_fen = $3 WHERE id = $1', [batchId, cases.length, total]);
+  await tx.query('UPDATE payment_batches SET line_count = $2, total_fen = $3 WHERE id = $1', [
+    batchId,
+    cases.length,
+    total,
+  ]);
   // 市失业保险基金支出户 → 县（市、区）失业保险支出户: the county's share moves when the batch is made
   for (const [county, amount] of [...transfers.entries()].sort()) {
     const countyAccount = await ensureAccount(tx, county, input.fund, 'county_expenditure', now);
@@ -261,7 +272,13 @@ export async function createPaymentBatch(
   );
   // a refund wholly kept back against what the enterprise owes needs no bank transfer
   for (const lineId of zeroLines) {
-    await applyResult(tx, batchId, { lineId, outcome: 'paid', reason: null, paidOn: todayInShanghai(now), bankRef: '全额抵扣' }, actorOf(p), now);
+    await applyResult(
+      tx,
+      batchId,
+      { lineId, outcome: 'paid', reason: null, paidOn: todayInShanghai(now), bankRef: '全额抵扣' },
+      actorOf(p),
+      now,
+    );
   }
   await completeIfDone(tx, batchId, now);
   return { batch: await batchView(tx, batchId), skipped };
@@ -360,7 +377,13 @@ interface LineRow {
 }
 
 /** Applies one bank result to a line still waiting for it; returns false when already applied. */
-async function applyResult(tx: Queryable, batchId: string, r: PaymentResult, actor: Actor, now: Date): Promise<boolean> {
+async function applyResult(
+  tx: Queryable,
+  batchId: string,
+  r: PaymentResult,
+  actor: Actor,
+  now: Date,
+): Promise<boolean> {
   const { rows } = await tx.query<LineRow>(
     `SELECT l.id, l.batch_id, l.case_id, l.via_region_code, l.enterprise_id, l.gross_fen, l.deduction_fen, l.amount_fen, l.status,
             b.fund, b.region_code AS payer_region
@@ -384,7 +407,8 @@ async function applyResult(tx: Queryable, batchId: string, r: PaymentResult, act
     const from = line.via_region_code
       ? await ensureAccount(tx, line.via_region_code, line.fund, 'county_expenditure', now)
       : payer.id;
-    const receivable = line.deduction_fen > 0 ? await ensureAccount(tx, payer.regionCode, line.fund, 'recovery_receivable', now) : null;
+    const receivable =
+      line.deduction_fen > 0 ? await ensureAccount(tx, payer.regionCode, line.fund, 'recovery_receivable', now) : null;
     await postEntry(
       tx,
       {
@@ -405,7 +429,8 @@ async function applyResult(tx: Queryable, batchId: string, r: PaymentResult, act
       },
       now,
     );
-    if (line.deduction_fen > 0) await settleDeductions(tx, line.enterprise_id, line.fund, line.id, line.deduction_fen, paidOn, actor, now);
+    if (line.deduction_fen > 0)
+      await settleDeductions(tx, line.enterprise_id, line.fund, line.id, line.deduction_fen, paidOn, actor, now);
     await tx.query('UPDATE review_cases SET paid_fen = paid_fen + $2, paid_on = $3 WHERE id = $1', [
       c.id,
       line.gross_fen,
@@ -416,7 +441,10 @@ async function applyResult(tx: Queryable, batchId: string, r: PaymentResult, act
       c.id,
       'paid',
       { system: true, actor },
-      { note: `已拨付 ${(line.amount_fen / 100).toFixed(2)} 元，到账日期 ${paidOn}`, data: { paymentLineId: line.id, paidOn, bankRef: r.bankRef } },
+      {
+        note: `已拨付 ${(line.amount_fen / 100).toFixed(2)} 元，到账日期 ${paidOn}`,
+        data: { paymentLineId: line.id, paidOn, bankRef: r.bankRef },
+      },
       now,
     );
   } else {
@@ -485,7 +513,10 @@ export async function importPaymentResults(
   const known = new Set(lines.map((l) => l.id));
   const unknown = results.filter((r) => !known.has(r.lineId));
   if (unknown.length) {
-    throw new WorkflowError(`回盘文件中有 ${unknown.length} 条付款参考号不属于该批次（如 ${unknown[0]!.lineId}）`, 'invalid');
+    throw new WorkflowError(
+      `回盘文件中有 ${unknown.length} 条付款参考号不属于该批次（如 ${unknown[0]!.lineId}）`,
+      'invalid',
+    );
   }
   const seen = new Set<string>();
   for (const r of results) {
@@ -532,4 +563,3 @@ export async function caseTransfers(q: Queryable, caseId: string): Promise<Payme
   );
   return rows.map(({ accountNo, ...l }) => ({ ...l, accountNoMasked: maskBankAccount(accountNo) }));
 }
-

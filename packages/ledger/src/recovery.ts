@@ -51,7 +51,12 @@ export interface NewRecoveryOrder {
 }
 
 /** Opens a recovery order on a paid case (reviewers of the case's region; finance). */
-export async function createRecoveryOrder(tx: Queryable, p: Principal, input: NewRecoveryOrder, now: Date): Promise<string> {
+export async function createRecoveryOrder(
+  tx: Queryable,
+  p: Principal,
+  input: NewRecoveryOrder,
+  now: Date,
+): Promise<string> {
   requireRole(p, ['county_reviewer', 'prefecture_reviewer', 'finance'], '下达追回通知');
   const c = await loadCase(tx, input.caseId, true);
   await assertCanSee(tx, p, c, '案件');
@@ -75,7 +80,18 @@ export async function createRecoveryOrder(tx: Queryable, p: Principal, input: Ne
     `INSERT INTO recovery_orders (case_id, region_code, enterprise_id, fund, reason, amount_fen, method, status, created_by,
        created_by_name, created_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, 'open', $8, $9, $10) RETURNING id`,
-    [c.id, c.regionCode, c.enterpriseId, w.fund, input.reason.trim(), input.amountFen, input.method, p.id, p.displayName, now],
+    [
+      c.id,
+      c.regionCode,
+      c.enterpriseId,
+      w.fund,
+      input.reason.trim(),
+      input.amountFen,
+      input.method,
+      p.id,
+      p.displayName,
+      now,
+    ],
   );
   const id = rows[0]!.id;
   const receivable = await ensureAccount(tx, payer.regionCode, w.fund, 'recovery_receivable', now);
@@ -148,10 +164,16 @@ export async function recordRepayment(
 ): Promise<void> {
   requireRole(p, ['finance'], '登记追回资金退回');
   if (!/^[0-9a-f-]{36}$/i.test(orderId)) throw new WorkflowError('未找到该追回通知', 'not_found');
-  const { rows } = await tx.query<{ id: string; region_code: string; enterprise_id: string; fund: Fund; status: string; case_id: string }>(
-    'SELECT id, region_code, enterprise_id, fund, status, case_id FROM recovery_orders WHERE id = $1 FOR UPDATE',
-    [orderId],
-  );
+  const { rows } = await tx.query<{
+    id: string;
+    region_code: string;
+    enterprise_id: string;
+    fund: Fund;
+    status: string;
+    case_id: string;
+  }>('SELECT id, region_code, enterprise_id, fund, status, case_id FROM recovery_orders WHERE id = $1 FOR UPDATE', [
+    orderId,
+  ]);
   const o = rows[0];
   if (!o) throw new WorkflowError('未找到该追回通知', 'not_found');
   await assertCanSee(tx, p, { regionCode: o.region_code }, '追回通知');
@@ -250,7 +272,8 @@ export async function settleDeductions(
        VALUES ($1, $2, 'deduction', $3, $4, $5, '从应拨资金中扣减', $6, $7, $8) ON CONFLICT (idempotency_key) DO NOTHING`,
       [o.id, o.region_code, take, paymentLineId, settledOn, actor.id, now, `deduction:${paymentLineId}:${o.id}`],
     );
-    if (take === owed) await tx.query(`UPDATE recovery_orders SET status = 'settled', settled_at = $2 WHERE id = $1`, [o.id, now]);
+    if (take === owed)
+      await tx.query(`UPDATE recovery_orders SET status = 'settled', settled_at = $2 WHERE id = $1`, [o.id, now]);
     left -= take;
   }
   if (left !== 0) throw new Error(`deduction of line ${paymentLineId} exceeds what the enterprise owes`);

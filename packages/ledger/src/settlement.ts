@@ -21,11 +21,13 @@ export async function settleCase(
   const c = result.after;
   const diff = c.amountFen - before.paidFen;
   if (action === 'top_up') {
-    if (diff <= 0) throw new WorkflowError('按现有数据核定的金额不高于已预拨金额，无需补拨，请选择“清算完毕”', 'conflict');
+    if (diff <= 0)
+      throw new WorkflowError('按现有数据核定的金额不高于已预拨金额，无需补拨，请选择“清算完毕”', 'conflict');
     await tx.query('UPDATE review_cases SET payment_no = payment_no + 1 WHERE id = $1', [c.id]);
     return { ...result, after: await loadCase(tx, c.id), recoveryOrderId: null };
   }
-  if (diff > 0) throw new WorkflowError(`按现有数据核定应补拨 ${(diff / 100).toFixed(2)} 元，请选择“清算补拨差额”`, 'conflict');
+  if (diff > 0)
+    throw new WorkflowError(`按现有数据核定应补拨 ${(diff / 100).toFixed(2)} 元，请选择“清算补拨差额”`, 'conflict');
   const recoveryOrderId =
     diff < 0
       ? await createRecoveryOrder(

@@ -19,7 +19,12 @@ import {
 import { balanceOf, fundAccountFor } from './accounts';
 
 /** Approved but unpaid amounts of the fund's cases in a region (committed money). */
-export async function committedFen(q: Queryable, regionCode: string, fund: Fund, exceptCaseId: string | null): Promise<number> {
+export async function committedFen(
+  q: Queryable,
+  regionCode: string,
+  fund: Fund,
+  exceptCaseId: string | null,
+): Promise<number> {
   const keys: string[] = [];
   for (const w of workflows) {
     if (w.fund !== fund) continue;
@@ -45,7 +50,13 @@ export interface StopRuleStatus {
   message: string;
 }
 
-export async function checkStopRule(q: Queryable, c: CaseRow, fund: Fund, rule: StopRule, now: Date): Promise<StopRuleStatus> {
+export async function checkStopRule(
+  q: Queryable,
+  c: CaseRow,
+  fund: Fund,
+  rule: StopRule,
+  now: Date,
+): Promise<StopRuleStatus> {
   if (rule.kind === 'skills_account_ratio') {
     const account = await fundAccountFor(q, c.regionCode, fund);
     if (!account || !account.initialScaleFen) {
@@ -67,11 +78,19 @@ export async function checkStopRule(q: Queryable, c: CaseRow, fund: Fund, rule: 
         )}%（${(floor / 100).toFixed(2)} 元），停止执行以工代训政策，不能审核通过（${rule.cite.doc} ${rule.cite.clause}）`,
       };
     }
-    return { rule: rule.kind, stopped: false, message: `${account.name}可用余额 ${(available / 100).toFixed(2)} 元，高于停止线` };
+    return {
+      rule: rule.kind,
+      stopped: false,
+      message: `${account.name}可用余额 ${(available / 100).toFixed(2)} 元，高于停止线`,
+    };
   }
   const account = await fundAccountFor(q, c.regionCode, fund);
   if (!account) {
-    return { rule: rule.kind, stopped: true, message: `未设立${fundLabels[fund]}账户，无法核验备付能力（${rule.cite.doc}）` };
+    return {
+      rule: rule.kind,
+      stopped: true,
+      message: `未设立${fundLabels[fund]}账户，无法核验备付能力（${rule.cite.doc}）`,
+    };
   }
   const month = todayInShanghai(now).slice(0, 7);
   const { rows } = await q.query<{ month: string; capacity_months: string }>(
@@ -95,7 +114,11 @@ export async function checkStopRule(q: Queryable, c: CaseRow, fund: Fund, rule: 
       message: `${m.month} 监测${account.name}备付能力 ${capacity} 个月，不足 ${rule.minMonths} 个月：${rule.label}，不能审核通过（${rule.cite.doc}）`,
     };
   }
-  return { rule: rule.kind, stopped: false, message: `${m.month} 监测备付能力 ${capacity} 个月，不低于 ${rule.minMonths} 个月` };
+  return {
+    rule: rule.kind,
+    stopped: false,
+    message: `${m.month} 监测备付能力 ${capacity} 个月，不低于 ${rule.minMonths} 个月`,
+  };
 }
 
 /** The approval guard the workflow calls for transitions marked `stopRule`. */
@@ -104,4 +127,3 @@ export const fundStopRuleGuard: ApprovalGuard = async (tx, c, w, _t, now) => {
   const status = await checkStopRule(tx, c, w.fund, w.stopRule, now);
   if (status.stopped) throw new WorkflowError(status.message, 'stopped');
 };
-

@@ -111,7 +111,9 @@ export async function getCaseDetail(q: Queryable, p: Principal, id: string, now:
       month: string | null;
       category: string | null;
       amount_fen: number | null;
-    }>('SELECT person_key, name, role, month, category, amount_fen FROM case_persons WHERE case_id = $1 ORDER BY id', [c.id]),
+    }>('SELECT person_key, name, role, month, category, amount_fen FROM case_persons WHERE case_id = $1 ORDER BY id', [
+      c.id,
+    ]),
     q.query<{
       at: Date;
       actor_name: string;

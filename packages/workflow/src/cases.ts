@@ -155,7 +155,11 @@ function checkInput(input: OpenCaseInput): void {
   if (!input.sourceId) problems.push('sourceId 不能为空');
   if (!/^[0-9]{6}$/.test(input.regionCode)) problems.push('regionCode 应为6位区划代码');
   if (!Number.isSafeInteger(input.amountFen) || input.amountFen < 0) problems.push('amountFen 应为非负整数（分）');
-  if (input.claimMonth != null && !/^[0-9]{4}-(0[1-9]|1[0-2])$/.test(input.claimMonth)) {
+  if (
+    input.claimMonth !== undefined &&
+    input.claimMonth !== null &&
+    !/^[0-9]{4}-(0[1-9]|1[0-2])$/.test(input.claimMonth)
+  ) {
     problems.push('claimMonth 应为 YYYY-MM');
   }
   if (input.receivedOn !== undefined && !/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(input.receivedOn)) {

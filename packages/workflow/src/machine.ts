@@ -64,7 +64,8 @@ export async function availableActions(
     if (t.from !== c.status || t.roles.every((r) => r === 'system')) continue;
     // taken on the publicity and payment pages, for many cases at once
     if (t.action === 'publish' || t.action === 'object' || t.action === 'export') continue;
-    if (await mayTake(q, p, c, t)) result.push({ action: t.action, label: t.label, requiresReason: !!t.requiresReason });
+    if (await mayTake(q, p, c, t))
+      result.push({ action: t.action, label: t.label, requiresReason: !!t.requiresReason });
   }
   return result;
 }
@@ -239,7 +240,9 @@ async function moveTo(
       JSON.stringify({
         amountFen: c.amountFen,
         ...(before.amountFen !== c.amountFen ? { amountBeforeFen: before.amountFen } : {}),
-        ...(t.reevaluate && c.decision ? { rulesetVersion: c.decision.rulesetVersion, eligible: c.decision.eligible } : {}),
+        ...(t.reevaluate && c.decision
+          ? { rulesetVersion: c.decision.rulesetVersion, eligible: c.decision.eligible }
+          : {}),
         ...(input.data ?? {}),
       }),
     ],

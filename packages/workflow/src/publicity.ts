@@ -84,7 +84,12 @@ export interface NewPublicity {
 }
 
 /** Publishes a list: one batch of the officer's region, each case moved to 公示中. */
-export async function publishBatch(tx: Queryable, p: Principal, input: NewPublicity, now: Date): Promise<PublicityBatch> {
+export async function publishBatch(
+  tx: Queryable,
+  p: Principal,
+  input: NewPublicity,
+  now: Date,
+): Promise<PublicityBatch> {
   requireRole(p, ['county_reviewer', 'prefecture_reviewer'], '发布公示');
   const region = requireOfficerRegion(p);
   const days = input.periodWorkingDays ?? DEFAULT_PUBLICITY_WORKING_DAYS;
@@ -115,7 +120,9 @@ export async function publishBatch(tx: Queryable, p: Principal, input: NewPublic
       [c.id],
     );
     if (open[0]!.n > 0) throw new WorkflowError(`“${c.title}”有未处理的公示异议，请先处理异议`, 'conflict');
-    const { rows: ent } = await tx.query<{ name: string }>('SELECT name FROM enterprises WHERE id = $1', [c.enterpriseId]);
+    const { rows: ent } = await tx.query<{ name: string }>('SELECT name FROM enterprises WHERE id = $1', [
+      c.enterpriseId,
+    ]);
     const { rows: persons } = await tx.query<{ person_key: string; name: string }>(
       'SELECT DISTINCT person_key, name FROM case_persons WHERE case_id = $1 ORDER BY person_key',
       [c.id],
@@ -241,7 +248,10 @@ export async function getPublicityBatch(q: Queryable, p: Principal, id: string):
   return batch;
 }
 
-export async function listPublicityBatches(q: Queryable, p: Principal): Promise<Omit<PublicityBatch, 'items' | 'objections'>[]> {
+export async function listPublicityBatches(
+  q: Queryable,
+  p: Principal,
+): Promise<Omit<PublicityBatch, 'items' | 'objections'>[]> {
   const region = requireOfficerRegion(p);
   const { rows } = await q.query<BatchRow & { items: number }>(
     `SELECT b.*, r.full_name AS region_name,
@@ -277,7 +287,11 @@ export async function publicPublicity(q: Queryable, now: Date): Promise<Publicit
     [today],
   );
   const batches: PublicityBatch[] = [];
-  for (const r of rows) batches.push(await getBatch(q, r.id, true));
+  for (const r of rows) {
+    const b = await getBatch(q, r.id, true);
+    // the period is over even if the scheduler has not closed the list yet
+    batches.push(b.endsOn < today ? { ...b, status: 'closed' } : b);
+  }
   return batches;
 }
 
@@ -306,7 +320,16 @@ export async function recordObjection(
   const { rows } = await tx.query<{ id: string }>(
     `INSERT INTO publicity_objections (batch_id, case_id, region_code, received_on, objector, content, status, recorded_by, recorded_at)
      VALUES ($1, $2, $3, $4, $5, $6, 'open', $7, $8) RETURNING id`,
-    [batchId, input.caseId, item.regionCode, input.receivedOn ?? today, input.objector.trim() || '匿名', input.content.trim(), p.id, now],
+    [
+      batchId,
+      input.caseId,
+      item.regionCode,
+      input.receivedOn ?? today,
+      input.objector.trim() || '匿名',
+      input.content.trim(),
+      p.id,
+      now,
+    ],
   );
   await tx.query(`UPDATE publicity_items SET outcome = 'withdrawn' WHERE batch_id = $1 AND case_id = $2`, [
     batchId,
@@ -317,7 +340,10 @@ export async function recordObjection(
     input.caseId,
     'object',
     { principal: p },
-    { reason: `公示期内收到异议：${input.content.trim()}`, data: { publicityBatchId: batchId, objectionId: rows[0]!.id } },
+    {
+      reason: `公示期内收到异议：${input.content.trim()}`,
+      data: { publicityBatchId: batchId, objectionId: rows[0]!.id },
+    },
     now,
   );
   return {

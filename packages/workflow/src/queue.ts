@@ -76,7 +76,10 @@ async function toItem(q: Queryable, row: Row, today: string, withDuplicates: boo
     flaggedConditions: conditions.flagged,
     duplicateHits,
     batchApprovable:
-      !!approve?.batchable && conditions.failed === 0 && conditions.flagged === 0 && (!withDuplicates || duplicateHits === 0),
+      !!approve?.batchable &&
+      conditions.failed === 0 &&
+      conditions.flagged === 0 &&
+      (!withDuplicates || duplicateHits === 0),
   };
 }
 

@@ -4,7 +4,16 @@
  * finding with its commitment; resubmit after a return — the portal calls `resubmitCase`).
  */
 import type { Database, Queryable } from '@wengang/db';
-import { findCaseBySource, loadCase, replacePersons, type CasePersonInput, type CaseSource, type Material } from './cases';
+import type { Decision } from '@wengang/engine';
+import type { Actor } from './audit';
+import {
+  findCaseBySource,
+  loadCase,
+  replacePersons,
+  type CasePersonInput,
+  type CaseSource,
+  type Material,
+} from './cases';
 import { conditionSummary, findDuplicates } from './duplicates';
 import { takeAction, type ActionInput, type TransitionResult } from './machine';
 import { canSee, type Principal } from './principal';
@@ -20,7 +29,16 @@ export function act(
   now: Date,
   expectedVersion?: number,
 ): Promise<TransitionResult> {
-  const systemOnly: ActionId[] = ['release', 'paid', 'payment_failed', 'export', 'publish', 'object', 'settle', 'top_up'];
+  const systemOnly: ActionId[] = [
+    'release',
+    'paid',
+    'payment_failed',
+    'export',
+    'publish',
+    'object',
+    'settle',
+    'top_up',
+  ];
   if (systemOnly.includes(action)) {
     // these run through their own functions (publicity, payment batches, settlement), which
     // check their own inputs and keep their own records
@@ -40,7 +58,12 @@ export interface BatchResult {
  * in a batch and that have no failed or flagged condition and no duplicate hit; the others are
  * reported, not touched.
  */
-export async function batchApprove(db: Database, p: Principal, ids: readonly string[], now: Date): Promise<BatchResult[]> {
+export async function batchApprove(
+  db: Database,
+  p: Principal,
+  ids: readonly string[],
+  now: Date,
+): Promise<BatchResult[]> {
   const results: BatchResult[] = [];
   for (const id of [...new Set(ids)]) {
     try {
@@ -52,7 +75,8 @@ export async function batchApprove(db: Database, p: Principal, ids: readonly str
         if (!t?.batchable) throw new WorkflowError('当前步骤不能批量审核，请逐件办理', 'conflict');
         const s = conditionSummary(c.decision);
         if (s.failed > 0 || s.flagged > 0) throw new WorkflowError('有未通过或待核实的条件，请逐件审核', 'conflict');
-        if ((await findDuplicates(tx, c)).length > 0) throw new WorkflowError('存在重复享受疑点，请逐件审核', 'conflict');
+        if ((await findDuplicates(tx, c)).length > 0)
+          throw new WorkflowError('存在重复享受疑点，请逐件审核', 'conflict');
         await takeAction(tx, id, 'approve', { principal: p }, { note: '批量审核通过' }, now);
       });
       results.push({ id, ok: true, message: '已审核通过' });
@@ -66,7 +90,7 @@ export async function batchApprove(db: Database, p: Principal, ids: readonly str
 
 export interface Resubmission {
   amountFen?: number;
-  decision?: import('@wengang/engine').Decision | null;
+  decision?: Decision | null;
   request?: unknown;
   persons?: CasePersonInput[];
   materials?: Material[];
@@ -83,7 +107,7 @@ export async function resubmitCase(
   sourceId: string,
   data: Resubmission,
   now: Date = new Date(),
-  actor?: import('./audit').Actor,
+  actor?: Actor,
 ): Promise<TransitionResult> {
   const c = await findCaseBySource(tx, source, sourceId);
   if (!c) throw new WorkflowError('未找到对应的审核案件', 'not_found');
@@ -102,7 +126,14 @@ export async function resubmitCase(
     ],
   );
   if (data.persons) await replacePersons(tx, c.id, c.regionCode, data.persons);
-  return takeAction(tx, c.id, 'resubmit', { system: true, ...(actor ? { actor } : {}) }, { note: '企业修改后重新提交' }, now);
+  return takeAction(
+    tx,
+    c.id,
+    'resubmit',
+    { system: true, ...(actor ? { actor } : {}) },
+    { note: '企业修改后重新提交' },
+    now,
+  );
 }
 
 /** Loads a case the principal may see (else not_found). */

@@ -7,8 +7,11 @@ import assert from 'node:assert/strict';
 import { before, it } from 'node:test';
 import type { Database } from '@wengang/db';
 import {
+  addRosterPersons,
   ApplicationError,
   installApplicationHooks,
+  listPersons,
+  saveUnitInformation,
   listProgress,
   submitClaim,
   takeAction,
@@ -27,7 +30,12 @@ async function fixture(db: Database) {
   const { rows } = await db.query<{ id: string; enterprise_id: string }>(
     `SELECT id, enterprise_id FROM accounts WHERE username = '13800000001'`,
   );
-  const user: PortalUser = { id: rows[0]!.id, role: 'enterprise', displayName: '鲁西纺织 人事专员', enterpriseId: rows[0]!.enterprise_id };
+  const user: PortalUser = {
+    id: rows[0]!.id,
+    role: 'enterprise',
+    displayName: '鲁西纺织 人事专员',
+    enterpriseId: rows[0]!.enterprise_id,
+  };
   const { rows: spells } = await db.query<{ person_id_number: string; person_name: string }>(
     `SELECT person_id_number, person_name FROM insured_employment_spells
       WHERE enterprise_id = $1 AND person_category = '就业困难人员' ORDER BY person_id_number LIMIT 6`,
@@ -83,7 +91,14 @@ describeEachDatabase('以工代训 applications: the guide rules in the database
     );
     const ok = results.filter((r) => r.status === 'fulfilled');
     const refused = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
-    assert.equal(ok.length, 1, `one succeeded: ${refused.map((r) => String(r.reason)).slice(0, 2).join(' | ')}`);
+    assert.equal(
+      ok.length,
+      1,
+      `one succeeded: ${refused
+        .map((r) => String(r.reason))
+        .slice(0, 2)
+        .join(' | ')}`,
+    );
     assert.equal(refused.length, 19);
     for (const r of refused) {
       assert.ok(r.reason instanceof ApplicationError, String(r.reason));
@@ -95,7 +110,9 @@ describeEachDatabase('以工代训 applications: the guide rules in the database
       [f.user.enterpriseId],
     );
     assert.deepEqual(rows[0], { n: 1, amount: 300000 });
-    const claims = await db().query<{ n: number }>(`SELECT count(*)::int AS n FROM person_month_claims WHERE subsidy_month = '2020-04'`);
+    const claims = await db().query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM person_month_claims WHERE subsidy_month = '2020-04'`,
+    );
     assert.equal(claims.rows[0]!.n, 6);
   });
 
@@ -111,7 +128,14 @@ describeEachDatabase('以工代训 applications: the guide rules in the database
     const first = await submitClaim(db(), { ...f.user }, f.claim('2020-06'), clock);
     await assert.rejects(submitClaim(db(), { ...f.user }, f.claim('2020-06'), clock), { code: 'duplicate_month' });
     await db().transaction((tx) =>
-      takeAction(tx, first.caseId!, 'reject', { principal: f.reviewer }, { reason: '当月工资发放对账单与花名册不符' }, clock.now),
+      takeAction(
+        tx,
+        first.caseId!,
+        'reject',
+        { principal: f.reviewer },
+        { reason: '当月工资发放对账单与花名册不符' },
+        clock.now,
+      ),
     );
     const progress = await listProgress(db(), f.user);
     const rejected = progress.find((p) => p.id === first.id)!;
@@ -123,7 +147,8 @@ describeEachDatabase('以工代训 applications: the guide rules in the database
   });
 
   it('a 7th application in a year is refused with a clear message', async () => {
-    for (const month of ['2020-07', '2020-08', '2020-09']) await submitClaim(db(), { ...f.user }, f.claim(month), clock);
+    for (const month of ['2020-07', '2020-08', '2020-09'])
+      await submitClaim(db(), { ...f.user }, f.claim(month), clock);
     // six counted: 04, 05, 06 (the second one), 07, 08, 09
     await assert.rejects(submitClaim(db(), { ...f.user }, f.claim('2020-10'), clock), (e: unknown) => {
       assert.ok(e instanceof ApplicationError);
@@ -140,5 +165,66 @@ describeEachDatabase('以工代训 applications: the guide rules in the database
       ),
       /at_most_six_applications_per_year/,
     );
+  });
+
+  it("shows the engine's refusal per person: category not allowed, already claimed by another enterprise this month", async () => {
+    // 临清市运河物流: a new user binds it; one of 鲁西纺织's claimed persons also works there (两处参保)
+    const { rows: acc } = await db().query<{ id: string }>(
+      `INSERT INTO accounts (username, password_hash, display_name, role) VALUES ('13900000077', 'x', '运河物流 人事', 'enterprise') RETURNING id`,
+    );
+    const user: PortalUser = { id: acc[0]!.id, role: 'enterprise', displayName: '运河物流 人事', enterpriseId: null };
+    const { rows: shared } = await db().query<{ person_id_number: string; person_name: string }>(
+      `SELECT person_id_number, person_name FROM person_month_claims c JOIN application_persons p USING (person_id_number)
+        WHERE c.subsidy_month = '2020-07' LIMIT 1`,
+    );
+    const { rows: ent } = await db().query<{ id: string }>(
+      `SELECT id FROM enterprises WHERE credit_code = '91371581MA3F1R2T6N'`,
+    );
+    await db().query(
+      `INSERT INTO insured_employment_spells (region_code, enterprise_id, person_id_number, person_name, person_category, insured_from, employment_registered_on)
+       VALUES ('371581', $1, $2, $3, '就业困难人员', '2020-05-01', '2020-05-02')`,
+      [ent[0]!.id, shared[0]!.person_id_number, shared[0]!.person_name],
+    );
+    const id = await saveUnitInformation(
+      db(),
+      user,
+      {
+        unitName: '临清市运河物流有限公司',
+        creditCode: '91371581MA3F1R2T6N',
+        bankName: '中国农业银行临清支行',
+        bankAccountNo: '337247991324',
+        contactPhone: '0635-7121836',
+        declaredSize: 'small',
+        industry: 'transport',
+        subsidyMonth: '2020-07',
+        subsidyType: 'absorption',
+        regionCode: '371581',
+        trainingDescription: '新招用人员在仓储岗位以工代训，师傅带徒弟',
+      },
+      clock,
+    );
+    const { rows: spells } = await db().query<{ id: string }>(
+      `(SELECT id FROM insured_employment_spells WHERE enterprise_id = $1 AND person_category = '企业在职职工' LIMIT 1)
+       UNION ALL (SELECT id FROM insured_employment_spells WHERE enterprise_id = $1 AND person_id_number = $2)`,
+      [ent[0]!.id, shared[0]!.person_id_number],
+    );
+    await addRosterPersons(
+      db(),
+      user,
+      id,
+      spells.map((s) => s.id),
+      clock,
+    );
+    const persons = await listPersons(db(), user, id);
+    assert.equal(persons.total, 2);
+    assert.equal(persons.totalFen, 0);
+    for (const p of persons.items) {
+      assert.equal(p.amountFen, 0);
+      assert.ok(p.refusal && p.refusal.length > 4, `a reason is shown for ${p.category}: ${p.refusal}`);
+    }
+    const employee = persons.items.find((p) => p.category === '企业在职职工')!;
+    assert.match(employee.refusal!, /人员|类别|范围/);
+    const twice = persons.items.find((p) => p.category === '就业困难人员')!;
+    assert.match(twice.refusal!, /本月|已享受|重复/);
   });
 });

@@ -67,7 +67,12 @@ describeEachDatabase('review workbench', (db) => {
     assert.equal(cj.workflowId, 'cj-yigong-claim');
     const lc = await open({ regionCode: '371521', programme: 'job-expansion' });
     assert.equal(lc.workflowId, 'lc-2022-onetime');
-    const refund = await open({ regionCode: '371502', programme: 'stable-post-refund', variant: 'difficult', source: 'screening' });
+    const refund = await open({
+      regionCode: '371502',
+      programme: 'stable-post-refund',
+      variant: 'difficult',
+      source: 'screening',
+    });
     assert.equal(refund.workflowId, 'sd-refund-difficult');
     assert.equal(refund.status, 'confirmation');
     await assert.rejects(
@@ -127,7 +132,12 @@ describeEachDatabase('review workbench', (db) => {
       ['open', 'approve', 'publish', 'release'],
     );
     assert.equal(detail.history[1]!.actorName, county.displayName);
-    assert.deepEqual(detail.history[1]!.data, { amountFen: 50000, amountBeforeFen: 100000, rulesetVersion: 'test', eligible: 'yes' });
+    assert.deepEqual(detail.history[1]!.data, {
+      amountFen: 50000,
+      amountBeforeFen: 100000,
+      rulesetVersion: 'test',
+      eligible: 'yes',
+    });
     assert.equal(detail.materials[0]!.name, '以工代训人员花名册');
     assert.equal(detail.persons[0]!.personKeyMasked, '**************1234');
     assert.equal(detail.payee!.accountNoMasked.endsWith('3456'), true);
@@ -162,7 +172,10 @@ describeEachDatabase('review workbench', (db) => {
     assert.equal(seen.statusLabel, '审核不通过');
     assert.equal(seen.reason, '2020年7月未按月发放工资');
     // another enterprise's user sees none of it
-    assert.equal((await listEnterpriseCases(db(), f.p['13900000002']!)).some((m) => m.id === id), false);
+    assert.equal(
+      (await listEnterpriseCases(db(), f.p['13900000002']!)).some((m) => m.id === id),
+      false,
+    );
   });
 
   it('returns for correction and takes the resubmission back into review', async () => {
@@ -171,9 +184,18 @@ describeEachDatabase('review workbench', (db) => {
     await db().transaction((tx) =>
       act(tx, f.p['dongchangfu.county']!, id, 'return', { reason: '请补充当月工资发放银行对账单' }, at('2020-07-06')),
     );
-    assert.equal((await listEnterpriseCases(db(), f.p['13800000001']!)).find((m) => m.id === id)!.actionNeeded, '修改后重新提交 / 撤回申请');
+    assert.equal(
+      (await listEnterpriseCases(db(), f.p['13800000001']!)).find((m) => m.id === id)!.actionNeeded,
+      '修改后重新提交 / 撤回申请',
+    );
     const r = await db().transaction((tx) =>
-      resubmitCase(tx, 'application', input.sourceId, { amountFen: 150000, materials: [{ name: '银行对账单', url: '/x' }] }, at('2020-07-07')),
+      resubmitCase(
+        tx,
+        'application',
+        input.sourceId,
+        { amountFen: 150000, materials: [{ name: '银行对账单', url: '/x' }] },
+        at('2020-07-07'),
+      ),
     );
     assert.equal(r.after.status, 'county_review');
     assert.equal(r.after.amountFen, 150000);
@@ -184,20 +206,42 @@ describeEachDatabase('review workbench', (db) => {
     const ent = f.enterprise['昌吉市天山农牧科技有限公司']!;
     const county = f.p['changji.county']!;
     const prefecture = f.p['changji.prefecture']!;
-    // a claim before the training plan is filed and publicised cannot be approved
-    const early = await open({ regionCode: '652301', enterpriseId: ent, persons: persons([ids[2]!], '2020-07') }, at('2020-07-06'));
+    // 奇台县's enterprise has no training plan: its claim cannot be approved until the plan is
+    // filed through its own review and publicity on the government website
+    const qitai = f.p['qitai.county']!;
+    const silk = f.enterprise['奇台县丝路商贸有限公司']!;
+    const unplanned = await open(
+      { regionCode: '652325', enterpriseId: silk, persons: persons([ids[1]!], '2020-07') },
+      at('2020-07-06'),
+    );
     await assert.rejects(
-      db().transaction((tx) => act(tx, county, early.id, 'approve', {}, at('2020-07-06'))),
+      db().transaction((tx) => act(tx, qitai, unplanned.id, 'approve', {}, at('2020-07-06'))),
       /培训计划尚未审核备案/,
     );
     const plan = await db().transaction((tx) =>
-      openCase(tx, { ...claim(f, { regionCode: '652301', enterpriseId: ent, amountFen: 180000 }), stage: 'plan', claimMonth: null }, at('2020-07-01')),
+      openCase(
+        tx,
+        {
+          ...claim(f, { regionCode: '652325', enterpriseId: silk, amountFen: 180000 }),
+          stage: 'plan',
+          claimMonth: null,
+        },
+        at('2020-07-01'),
+      ),
     );
     assert.equal(plan.workflowId, 'cj-yigong-plan');
-    await db().transaction((tx) => act(tx, county, plan.id, 'approve', {}, at('2020-07-01')));
-    await db().transaction((tx) => publishBatch(tx, county, { caseIds: [plan.id] }, at('2020-07-01')));
+    await db().transaction((tx) => act(tx, qitai, plan.id, 'approve', {}, at('2020-07-01')));
+    await db().transaction((tx) => publishBatch(tx, qitai, { caseIds: [plan.id] }, at('2020-07-01')));
     await db().transaction((tx) => releaseEndedPublicity(tx, at('2020-07-09')));
     assert.equal((await loadCase(db(), plan.id)).status, 'filed');
+    await db().transaction((tx) => act(tx, qitai, unplanned.id, 'approve', {}, at('2020-07-09')));
+    assert.equal((await loadCase(db(), unplanned.id)).status, 'prefecture_review');
+
+    // 昌吉市's enterprise has its plan approved on the portal (demo data)
+    const early = await open(
+      { regionCode: '652301', enterpriseId: ent, persons: persons([ids[2]!], '2020-07') },
+      at('2020-07-06'),
+    );
 
     // received Monday 2020-07-06: county review due in 2 working days (Wednesday)
     const queue0 = await listQueue(db(), county, at('2020-07-06'));
@@ -211,12 +255,21 @@ describeEachDatabase('review workbench', (db) => {
     const late = (await listQueue(db(), county, at('2020-07-09'))).find((i) => i.id === early.id)!;
     assert.equal(late.overdue, true);
     // a later claim that is not overdue sorts after the overdue one
-    const fresh = await open({ regionCode: '652301', enterpriseId: ent, persons: persons([ids[2]!], '2020-08'), claimMonth: '2020-08' }, at('2020-07-09'));
+    const fresh = await open(
+      { regionCode: '652301', enterpriseId: ent, persons: persons([ids[2]!], '2020-08'), claimMonth: '2020-08' },
+      at('2020-07-09'),
+    );
     const queue = await listQueue(db(), county, at('2020-07-09'));
     assert.ok(queue.findIndex((i) => i.id === early.id) < queue.findIndex((i) => i.id === fresh.id));
     // the county cannot see other counties' queues; the prefecture's reviewer has nothing yet
-    assert.equal((await listQueue(db(), f.p['qitai.county']!, at('2020-07-09'))).some((i) => i.id === early.id), false);
-    assert.equal((await listQueue(db(), prefecture, at('2020-07-09'))).some((i) => i.id === early.id), false);
+    assert.equal(
+      (await listQueue(db(), f.p['qitai.county']!, at('2020-07-09'))).some((i) => i.id === early.id),
+      false,
+    );
+    assert.equal(
+      (await listQueue(db(), prefecture, at('2020-07-09'))).some((i) => i.id === early.id),
+      false,
+    );
 
     await db().transaction((tx) => act(tx, county, early.id, 'approve', {}, at('2020-07-09')));
     let c = await loadCase(db(), early.id);
@@ -231,7 +284,11 @@ describeEachDatabase('review workbench', (db) => {
     await db().transaction((tx) => act(tx, prefecture, early.id, 'approve', {}, at('2020-07-13')));
     c = await loadCase(db(), early.id);
     assert.equal(c.status, 'finance_request');
-    assert.equal(c.stepDueOn, '2020-07-14', 'sending to finance is due 3 working days after the claim reached the prefecture');
+    assert.equal(
+      c.stepDueOn,
+      '2020-07-14',
+      'sending to finance is due 3 working days after the claim reached the prefecture',
+    );
     await db().transaction((tx) => act(tx, prefecture, early.id, 'send_to_finance', {}, at('2020-07-14')));
     assert.equal((await loadCase(db(), early.id)).status, 'payment_ready');
     const financeQueue = await listQueue(db(), f.p['changji.finance']!, at('2020-07-14'));
@@ -240,17 +297,34 @@ describeEachDatabase('review workbench', (db) => {
 
   it('records an objection, which reopens the case and keeps it from payment', async () => {
     const county = f.p['dongchangfu.county']!;
-    const { id } = await open({ regionCode: '371502', persons: persons([ids[3]!], '2020-09'), claimMonth: '2020-09' }, at('2020-09-01'));
+    const { id } = await open(
+      { regionCode: '371502', persons: persons([ids[3]!], '2020-09'), claimMonth: '2020-09' },
+      at('2020-09-01'),
+    );
     await db().transaction((tx) => act(tx, county, id, 'approve', {}, at('2020-09-01')));
-    const batch = await db().transaction((tx) => publishBatch(tx, county, { caseIds: [id], periodWorkingDays: 3 }, at('2020-09-01')));
+    const batch = await db().transaction((tx) =>
+      publishBatch(tx, county, { caseIds: [id], periodWorkingDays: 3 }, at('2020-09-01')),
+    );
     await assert.rejects(
       db().transaction((tx) =>
-        recordObjection(tx, f.p['yanggu.county']!, batch.id, { caseId: id, objector: '群众来电', content: '未实际开展培训' }, at('2020-09-02')),
+        recordObjection(
+          tx,
+          f.p['yanggu.county']!,
+          batch.id,
+          { caseId: id, objector: '群众来电', content: '未实际开展培训' },
+          at('2020-09-02'),
+        ),
       ),
       (e: WorkflowError) => e.code === 'not_found',
     );
     const objection = await db().transaction((tx) =>
-      recordObjection(tx, county, batch.id, { caseId: id, objector: '群众来电', content: '该企业未实际开展以工代训' }, at('2020-09-02')),
+      recordObjection(
+        tx,
+        county,
+        batch.id,
+        { caseId: id, objector: '群众来电', content: '该企业未实际开展以工代训' },
+        at('2020-09-02'),
+      ),
     );
     assert.equal((await loadCase(db(), id)).status, 'county_review');
     // withdrawn from the public list at once
@@ -264,14 +338,19 @@ describeEachDatabase('review workbench', (db) => {
       db().transaction((tx) => publishBatch(tx, county, { caseIds: [id] }, at('2020-09-10'))),
       /未处理的公示异议/,
     );
-    await db().transaction((tx) => resolveObjection(tx, county, objection.id, '经核查，培训台账齐全，异议不成立', at('2020-09-10')));
+    await db().transaction((tx) =>
+      resolveObjection(tx, county, objection.id, '经核查，培训台账齐全，异议不成立', at('2020-09-10')),
+    );
     await db().transaction((tx) => publishBatch(tx, county, { caseIds: [id] }, at('2020-09-10')));
     await db().transaction((tx) => releaseEndedPublicity(tx, at('2020-09-18')));
     assert.equal((await loadCase(db(), id)).status, 'payment_ready');
   });
 
   it('shows duplicate hits and leaves such cases out of batch approval', async () => {
-    const a = await open({ regionCode: '371502', persons: persons([ids[0]!], '2020-10'), claimMonth: '2020-10' }, at('2020-10-09'));
+    const a = await open(
+      { regionCode: '371502', persons: persons([ids[0]!], '2020-10'), claimMonth: '2020-10' },
+      at('2020-10-09'),
+    );
     // the same person claimed for the same month by another enterprise in another county
     const b = await open(
       {
@@ -282,7 +361,10 @@ describeEachDatabase('review workbench', (db) => {
       },
       at('2020-10-09'),
     );
-    const clean = await open({ regionCode: '371502', persons: persons([ids[1]!], '2020-11'), claimMonth: '2020-11' }, at('2020-10-09'));
+    const clean = await open(
+      { regionCode: '371502', persons: persons([ids[1]!], '2020-11'), claimMonth: '2020-11' },
+      at('2020-10-09'),
+    );
     const detail = await getCaseDetail(db(), f.p['dongchangfu.county']!, a.id, at('2020-10-09'));
     assert.equal(detail.duplicates.length, 1);
     assert.equal(detail.duplicates[0]!.rule, 'same_person_month');
@@ -301,13 +383,44 @@ describeEachDatabase('review workbench', (db) => {
       ],
     );
     assert.match(results[0]!.message, /重复享受/);
+
+    // the same graduate used by two enterprises for 一次性扩岗补助, and stacked with 一次性吸纳就业补贴
+    const graduate = [{ personKey: '371521200001011236', name: '孙七', role: 'graduate' as const }];
+    const k1 = await open(
+      { regionCode: '371521', programme: 'job-expansion', source: 'screening', persons: graduate },
+      at('2022-09-05'),
+    );
+    await open(
+      {
+        regionCode: '371502',
+        programme: 'job-expansion',
+        source: 'screening',
+        enterpriseId: f.enterprise['临清市运河物流有限公司'],
+        persons: graduate,
+      },
+      at('2022-09-05'),
+    );
+    await db().query(
+      `INSERT INTO case_persons (case_id, region_code, person_key, name, role)
+       SELECT id, region_code, '371521200001011236', '孙七', 'trainee' FROM review_cases WHERE id = $1`,
+      [a.id],
+    );
+    await db().query(`UPDATE review_cases SET programme = 'hiring-subsidy' WHERE id = $1`, [a.id]);
+    const k = await getCaseDetail(db(), f.p['liaocheng.city']!, k1.id, at('2022-09-05'));
+    assert.deepEqual(k.duplicates.map((d) => d.rule).sort(), ['graduate_reused', 'kuogang_absorption_stacked']);
     assert.match(results[2]!.message, /未找到/);
     assert.equal((await loadCase(db(), a.id)).status, 'county_review');
   });
 
   it('lets the enterprise confirm a screened refund and commit; audits unmasked views', async () => {
     const s = await open(
-      { regionCode: '371502', programme: 'stable-post-refund', variant: 'general', source: 'screening', claimMonth: null },
+      {
+        regionCode: '371502',
+        programme: 'stable-post-refund',
+        variant: 'general',
+        source: 'screening',
+        claimMonth: null,
+      },
       at('2020-07-06'),
     );
     await assert.rejects(
@@ -318,7 +431,9 @@ describeEachDatabase('review workbench', (db) => {
       db().transaction((tx) => act(tx, f.p['13900000002']!, s.id, 'confirm', {}, at('2020-07-06'))),
       (e: WorkflowError) => e.code === 'not_found',
     );
-    await db().transaction((tx) => act(tx, f.p['13800000001']!, s.id, 'confirm', { note: '本单位承诺资料真实准确' }, at('2020-07-06')));
+    await db().transaction((tx) =>
+      act(tx, f.p['13800000001']!, s.id, 'confirm', { note: '本单位承诺资料真实准确' }, at('2020-07-06')),
+    );
     assert.equal((await loadCase(db(), s.id)).status, 'review');
 
     const persons1 = await db().transaction((tx) =>
@@ -350,7 +465,9 @@ describeEachDatabase('review workbench', (db) => {
     );
     // system-only moves are refused to people
     await assert.rejects(
-      db().transaction((tx) => takeAction(tx, city.items[0]!.id, 'release', { principal: f.p['liaocheng.city']! }, {}, at('2020-10-09'))),
+      db().transaction((tx) =>
+        takeAction(tx, city.items[0]!.id, 'release', { principal: f.p['liaocheng.city']! }, {}, at('2020-10-09')),
+      ),
       WorkflowError,
     );
   });

@@ -8,8 +8,34 @@
 import type { Queryable } from '@wengang/db';
 import { residentIdCheckChar } from '@wengang/kernel';
 
-const SURNAMES = '王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文';
-const GIVEN = ['平', '海雷', '志伟', '春奇', '景才', '俊伟', '晓燕', '丽娟', '建国', '秀英', '明', '红梅', '卫东', '桂兰', '振华', '玉珍', '国强', '凤英', '立新', '淑华', '文博', '子涵', '浩然', '思雨'];
+const SURNAMES =
+  '王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文';
+const GIVEN = [
+  '平',
+  '海雷',
+  '志伟',
+  '春奇',
+  '景才',
+  '俊伟',
+  '晓燕',
+  '丽娟',
+  '建国',
+  '秀英',
+  '明',
+  '红梅',
+  '卫东',
+  '桂兰',
+  '振华',
+  '玉珍',
+  '国强',
+  '凤英',
+  '立新',
+  '淑华',
+  '文博',
+  '子涵',
+  '浩然',
+  '思雨',
+];
 
 interface SpellSeed {
   category: string;
@@ -32,7 +58,13 @@ const seeds: EnterpriseSeed[] = [
     region: '371502',
     spells: [
       { category: '就业困难人员', count: 8, insuredFrom: '2020-04-01', employmentRegisteredOn: '2020-04-03' },
-      { category: '离校两年内高校毕业生', count: 2, insuredFrom: '2020-07-01', employmentRegisteredOn: '2020-07-02', graduatedOn: '2020-06-30' },
+      {
+        category: '离校两年内高校毕业生',
+        count: 2,
+        insuredFrom: '2020-07-01',
+        employmentRegisteredOn: '2020-07-02',
+        graduatedOn: '2020-06-30',
+      },
       { category: '登记失业人员', count: 2, insuredFrom: '2020-05-01', employmentRegisteredOn: '2020-05-06' },
       { category: '企业在职职工', count: 10, insuredFrom: '2016-03-01' },
       { category: '企业在职职工', count: 2, insuredFrom: '2019-09-01', dispatched: true },
@@ -78,7 +110,9 @@ function residentId(region: string, n: number): string {
 export async function seedPortalDemo(tx: Queryable): Promise<void> {
   let n = 0;
   for (const e of seeds) {
-    const { rows } = await tx.query<{ id: string }>('SELECT id FROM enterprises WHERE credit_code = $1', [e.creditCode]);
+    const { rows } = await tx.query<{ id: string }>('SELECT id FROM enterprises WHERE credit_code = $1', [
+      e.creditCode,
+    ]);
     const enterpriseId = rows[0]?.id;
     if (!enterpriseId) continue;
     const spells = e.spells.flatMap((s) =>

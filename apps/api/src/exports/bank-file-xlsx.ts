@@ -42,7 +42,9 @@ function text(value: ExcelJS.CellValue): string {
 export async function readResultXlsx(bytes: Buffer): Promise<string[][]> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-  const ws = wb.worksheets.find((s) => (s.getRow(1).values as ExcelJS.CellValue[]).some((v) => text(v).trim() === '付款参考号'));
+  const ws = wb.worksheets.find((s) =>
+    (s.getRow(1).values as ExcelJS.CellValue[]).some((v) => text(v).trim() === '付款参考号'),
+  );
   if (!ws) return [];
   const table: string[][] = [];
   ws.eachRow({ includeEmpty: false }, (row) => {

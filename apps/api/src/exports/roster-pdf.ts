@@ -35,7 +35,9 @@ export function cjkFont(): FontFiles {
   if (existsSync(SYSTEM_TTC)) {
     cached = {
       normal: [SYSTEM_TTC, 'NotoSansCJKsc-Regular'],
-      bold: existsSync(SYSTEM_TTC_BOLD) ? [SYSTEM_TTC_BOLD, 'NotoSansCJKsc-Bold'] : [SYSTEM_TTC, 'NotoSansCJKsc-Regular'],
+      bold: existsSync(SYSTEM_TTC_BOLD)
+        ? [SYSTEM_TTC_BOLD, 'NotoSansCJKsc-Bold']
+        : [SYSTEM_TTC, 'NotoSansCJKsc-Regular'],
     };
     return cached;
   }
@@ -94,7 +96,9 @@ export async function rosterPdf(data: RosterExport, printedOn: string): Promise<
   const a = data.application;
   const cell = (text: string, extra: object = {}) => ({ text, ...extra });
   const body = [
-    ['序号', '身份证号', '姓名', '人员类别', '补贴金额（元）'].map((h) => cell(h, { bold: true, fillColor: '#eeeeee', alignment: 'center' })),
+    ['序号', '身份证号', '姓名', '人员类别', '补贴金额（元）'].map((h) =>
+      cell(h, { bold: true, fillColor: '#eeeeee', alignment: 'center' }),
+    ),
     ...data.persons.map((p) => [
       cell(String(p.seq), { alignment: 'center' }),
       cell(p.idNumberMasked),
@@ -115,7 +119,12 @@ export async function rosterPdf(data: RosterExport, printedOn: string): Promise<
     pageMargins: [40, 50, 40, 50],
     defaultStyle: { font: 'CJK', fontSize: 10, lineHeight: 1.3 },
     info: { title: `以工代训人员花名册 ${a.unit.unitName} ${a.subsidyMonth}` },
-    footer: (page: number, pages: number) => ({ text: `第 ${page} 页 共 ${pages} 页`, alignment: 'center', fontSize: 8, margin: [0, 20, 0, 0] }),
+    footer: (page: number, pages: number) => ({
+      text: `第 ${page} 页 共 ${pages} 页`,
+      alignment: 'center',
+      fontSize: 8,
+      margin: [0, 20, 0, 0],
+    }),
     content: [
       { text: '以工代训人员花名册', fontSize: 18, bold: true, alignment: 'center', margin: [0, 0, 0, 4] },
       { text: `（${subsidyTypeLabels[a.subsidyType]}）`, alignment: 'center', margin: [0, 0, 0, 12] },
@@ -123,10 +132,30 @@ export async function rosterPdf(data: RosterExport, printedOn: string): Promise<
         table: {
           widths: [90, '*', 90, '*'],
           body: [
-            [cell('单位名称', { bold: true }), cell(a.unit.unitName), cell('统一社会信用代码', { bold: true }), cell(a.unit.creditCode)],
-            [cell('补贴年月', { bold: true }), cell(formatMonth(a.subsidyMonth)), cell('企业所属区划', { bold: true }), cell(a.regionName)],
-            [cell('基本账户开户银行', { bold: true }), cell(a.unit.bankName), cell('基本账户银行账号', { bold: true }), cell(a.unit.bankAccountMasked)],
-            [cell('法人姓名', { bold: true }), cell(a.unit.legalRepName ?? ''), cell('联系电话', { bold: true }), cell(a.unit.contactPhone)],
+            [
+              cell('单位名称', { bold: true }),
+              cell(a.unit.unitName),
+              cell('统一社会信用代码', { bold: true }),
+              cell(a.unit.creditCode),
+            ],
+            [
+              cell('补贴年月', { bold: true }),
+              cell(formatMonth(a.subsidyMonth)),
+              cell('企业所属区划', { bold: true }),
+              cell(a.regionName),
+            ],
+            [
+              cell('基本账户开户银行', { bold: true }),
+              cell(a.unit.bankName),
+              cell('基本账户银行账号', { bold: true }),
+              cell(a.unit.bankAccountMasked),
+            ],
+            [
+              cell('法人姓名', { bold: true }),
+              cell(a.unit.legalRepName ?? ''),
+              cell('联系电话', { bold: true }),
+              cell(a.unit.contactPhone),
+            ],
           ],
         },
         layout: 'lightHorizontalLines',

@@ -16,14 +16,33 @@ export async function rosterXlsx(data: RosterExport): Promise<Buffer> {
   const ws = wb.addWorksheet('以工代训人员花名册');
   ws.addRow(['以工代训人员花名册']).font = { bold: true, size: 14 };
   ws.addRow([`单位名称：${a.unit.unitName}`, '', `统一社会信用代码：${a.unit.creditCode}`]);
-  ws.addRow([`补贴年月：${a.subsidyMonth}`, '', `补贴类型：${subsidyTypeLabels[a.subsidyType]}`, '', `企业所属区划：${a.regionName}`]);
+  ws.addRow([
+    `补贴年月：${a.subsidyMonth}`,
+    '',
+    `补贴类型：${subsidyTypeLabels[a.subsidyType]}`,
+    '',
+    `企业所属区划：${a.regionName}`,
+  ]);
   ws.addRow([]);
   const header = ws.addRow(['序号', '身份证号', '姓名', '人员类别', '补贴金额（元）', '说明']);
   header.font = { bold: true };
   for (const p of data.persons) {
-    ws.addRow([p.seq, p.idNumberMasked, p.name, p.category, Number(yuan(p.amountFen)), p.amountFen > 0 ? '' : (p.refusal ?? '不予补贴')]);
+    ws.addRow([
+      p.seq,
+      p.idNumberMasked,
+      p.name,
+      p.category,
+      Number(yuan(p.amountFen)),
+      p.amountFen > 0 ? '' : (p.refusal ?? '不予补贴'),
+    ]);
   }
-  const total = ws.addRow(['合计', '', '', `${data.persons.filter((p) => p.amountFen > 0).length} 人`, Number(yuan(data.totalFen))]);
+  const total = ws.addRow([
+    '合计',
+    '',
+    '',
+    `${data.persons.filter((p) => p.amountFen > 0).length} 人`,
+    Number(yuan(data.totalFen)),
+  ]);
   total.font = { bold: true };
   ws.getColumn(5).numFmt = '0.00';
   ws.columns.forEach((c, i) => (c.width = [8, 22, 12, 26, 16, 40][i] ?? 12));
@@ -73,7 +92,9 @@ function text(value: ExcelJS.CellValue): string {
 }
 
 /** Reads the first sheet of an uploaded roster: one ImportRow per filled line (sheet row numbers). */
-export async function readImportRows(bytes: Buffer): Promise<{ rows: ImportRow[]; problems: { row: number; column: string; message: string }[] }> {
+export async function readImportRows(
+  bytes: Buffer,
+): Promise<{ rows: ImportRow[]; problems: { row: number; column: string; message: string }[] }> {
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
@@ -87,7 +108,9 @@ export async function readImportRows(bytes: Buffer): Promise<{ rows: ImportRow[]
   const idCol = col('身份证号');
   const nameCol = col('姓名');
   if (idCol < 0 || nameCol < 0) {
-    throw new SpreadsheetError('第 1 行应为模板的列名（序号、身份证号、姓名、人员类别、是否劳务派遣），请下载模板后填写');
+    throw new SpreadsheetError(
+      '第 1 行应为模板的列名（序号、身份证号、姓名、人员类别、是否劳务派遣），请下载模板后填写',
+    );
   }
   const categoryCol = col('人员类别');
   const dispatchedCol = col('是否劳务派遣');

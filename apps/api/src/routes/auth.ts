@@ -6,8 +6,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Database } from '@wengang/db';
-import { recordAudit } from '@wengang/workflow';
-import { checkMobilePhone } from '@wengang/workflow';
+import { checkMobilePhone, recordAudit } from '@wengang/workflow';
 import { hashPassword, verifyPassword } from '../security/password';
 import { consumePhoneCode, issuePhoneCode, type SmsSender } from '../security/phone-codes';
 import {
@@ -81,7 +80,8 @@ export const authRoutes: FastifyPluginAsyncZod<AuthOptions> = async (app, { db, 
       config: loginLimit,
       schema: {
         summary: '获取手机验证码',
-        description: '注册（register）或找回密码（reset）时向手机发送 6 位验证码，10 分钟内有效，每分钟限 1 次。演示模式下验证码同时返回在 demoCode 中。',
+        description:
+          '注册（register）或找回密码（reset）时向手机发送 6 位验证码，10 分钟内有效，每分钟限 1 次。演示模式下验证码同时返回在 demoCode 中。',
         tags: ['auth'],
         body: z.object({ phone: z.string(), purpose: z.enum(['register', 'reset']) }),
         response: {
@@ -136,31 +136,30 @@ export const authRoutes: FastifyPluginAsyncZod<AuthOptions> = async (app, { db, 
       await consumePhoneCode(db, phone, 'register', request.body.code);
       const passwordHash = await hashPassword(request.body.password);
       const displayName = request.body.displayName?.trim() || `单位用户 ${phone.slice(0, 3)}****${phone.slice(7)}`;
-      const account = await db
-        .transaction(async (tx) => {
-          const { rows } = await tx.query<{ id: string }>(
-            `INSERT INTO accounts (username, password_hash, display_name, role) VALUES ($1, $2, $3, 'enterprise')
+      const account = await db.transaction(async (tx) => {
+        const { rows } = await tx.query<{ id: string }>(
+          `INSERT INTO accounts (username, password_hash, display_name, role) VALUES ($1, $2, $3, 'enterprise')
              ON CONFLICT (username) DO NOTHING RETURNING id`,
-            [phone, passwordHash, displayName],
-          );
-          if (!rows[0]) throw new HttpError(409, 'already_registered', '该手机号已注册，请直接登录');
-          const created: SessionAccount = {
-            id: rows[0].id,
-            username: phone,
-            displayName,
-            role: 'enterprise',
-            regionCode: null,
-            enterpriseId: null,
-          };
-          await recordAudit(tx, {
-            actor: actorOf(created),
-            action: 'account.register',
-            entityType: 'account',
-            entityId: created.id,
-            after: { username: `${phone.slice(0, 3)}****${phone.slice(7)}`, role: 'enterprise' },
-          });
-          return created;
+          [phone, passwordHash, displayName],
+        );
+        if (!rows[0]) throw new HttpError(409, 'already_registered', '该手机号已注册，请直接登录');
+        const created: SessionAccount = {
+          id: rows[0].id,
+          username: phone,
+          displayName,
+          role: 'enterprise',
+          regionCode: null,
+          enterpriseId: null,
+        };
+        await recordAudit(tx, {
+          actor: actorOf(created),
+          action: 'account.register',
+          entityType: 'account',
+          entityId: created.id,
+          after: { username: `${phone.slice(0, 3)}****${phone.slice(7)}`, role: 'enterprise' },
         });
+        return created;
+      });
       const session = await createSession(db, account.id);
       setSessionCookie(reply, session, secureCookies);
       return { account, csrfToken: session.csrfToken };
@@ -218,7 +217,9 @@ export const authRoutes: FastifyPluginAsyncZod<AuthOptions> = async (app, { db, 
         throw new HttpError(
           401,
           'wrong_password',
-          left > 0 ? `用户名或密码错误，还可尝试 ${left} 次` : `密码连续错误 ${MAX_FAILURES} 次，账号已临时锁定 ${LOCK_MINUTES} 分钟`,
+          left > 0
+            ? `用户名或密码错误，还可尝试 ${left} 次`
+            : `密码连续错误 ${MAX_FAILURES} 次，账号已临时锁定 ${LOCK_MINUTES} 分钟`,
         );
       }
       if (portal === 'enterprise' && row.role !== 'enterprise') {

@@ -26,7 +26,9 @@ export function installErrorHandler(app: FastifyInstance): void {
     }
     if (error instanceof HttpError) {
       const issues = Array.isArray(error.details) ? error.details : undefined;
-      return reply.code(error.statusCode).send({ error: error.code, message: error.message, ...(issues ? { issues } : {}) });
+      return reply
+        .code(error.statusCode)
+        .send({ error: error.code, message: error.message, ...(issues ? { issues } : {}) });
     }
     const fe = error as FastifyError;
     if (fe.validation) {
@@ -34,7 +36,9 @@ export function installErrorHandler(app: FastifyInstance): void {
         const path = (v.instancePath || '').replace(/^\//, '').replaceAll('/', '.');
         return { path, message: `${path || '请求'}：格式不正确（${v.message ?? '不符合要求'}）` };
       });
-      return reply.code(400).send({ error: 'bad_request', message: `请求格式有误：${issues[0]?.message ?? ''}`, issues });
+      return reply
+        .code(400)
+        .send({ error: 'bad_request', message: `请求格式有误：${issues[0]?.message ?? ''}`, issues });
     }
     if (fe.statusCode === 429) {
       return reply.code(429).send({ error: 'rate_limited', message: '操作过于频繁，请稍后再试' });

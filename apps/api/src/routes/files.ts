@@ -28,7 +28,13 @@ export const fileRoutes: FastifyPluginAsyncZod<FileRouteOptions> = async (app, {
         tags: ['材料'],
         consumes: ['multipart/form-data'],
         response: {
-          200: z.object({ id: z.string(), sha256: z.string(), sizeBytes: z.number(), mediaType: z.string(), originalName: z.string() }),
+          200: z.object({
+            id: z.string(),
+            sha256: z.string(),
+            sizeBytes: z.number(),
+            mediaType: z.string(),
+            originalName: z.string(),
+          }),
           400: ErrorBody,
           401: ErrorBody,
           403: ErrorBody,
@@ -46,7 +52,11 @@ export const fileRoutes: FastifyPluginAsyncZod<FileRouteOptions> = async (app, {
       if (bytes.length === 0) throw new HttpError(422, 'empty_file', '文件是空的，请重新选择');
       const mediaType = sniffMediaType(bytes);
       if (!mediaType) {
-        throw new HttpError(422, 'file_type', `「${file.filename}」不是 PDF、JPG 或 PNG 文件（按文件内容识别），请转换后上传`);
+        throw new HttpError(
+          422,
+          'file_type',
+          `「${file.filename}」不是 PDF、JPG 或 PNG 文件（按文件内容识别），请转换后上传`,
+        );
       }
       const sha256 = storeBytes(uploadDir, bytes);
       const originalName = (file.filename || 'upload').replace(/[\\/\0]/g, '_');
@@ -62,27 +72,45 @@ export const fileRoutes: FastifyPluginAsyncZod<FileRouteOptions> = async (app, {
 
   app.get(
     '/v1/files/:id',
-    { schema: { summary: '下载材料文件（本单位或管辖区域内的经办人员）', tags: ['材料'], params: z.object({ id: z.string() }) } },
+    {
+      schema: {
+        summary: '下载材料文件（本单位或管辖区域内的经办人员）',
+        tags: ['材料'],
+        params: z.object({ id: z.string() }),
+      },
+    },
     async (request, reply) => {
       const account = requireAccount(request);
       let meta: { sha256: string; mediaType: string; originalName: string } | null = null;
       if (account.role === 'enterprise') {
-        meta = await ownedFile(db, { id: account.id, role: account.role, displayName: account.displayName, enterpriseId: account.enterpriseId }, request.params.id);
-      } else if (/^[0-9a-f-]{36}$/i.test(request.params.id) && account.regionCode) {
-        const { rows } = await db.query<{ sha256: string; media_type: string; original_name: string; region_code: string }>(
-          'SELECT sha256, media_type, original_name, region_code FROM stored_files WHERE id = $1',
-          [request.params.id],
+        meta = await ownedFile(
+          db,
+          { id: account.id, role: account.role, displayName: account.displayName, enterpriseId: account.enterpriseId },
+          request.params.id,
         );
+      } else if (/^[0-9a-f-]{36}$/i.test(request.params.id) && account.regionCode) {
+        const { rows } = await db.query<{
+          sha256: string;
+          media_type: string;
+          original_name: string;
+          region_code: string;
+        }>('SELECT sha256, media_type, original_name, region_code FROM stored_files WHERE id = $1', [
+          request.params.id,
+        ]);
         const row = rows[0];
         if (row && isWithin(row.region_code, account.regionCode)) {
           meta = { sha256: row.sha256, mediaType: row.media_type, originalName: row.original_name };
-          await recordAudit(db, {
-            actor: actorOf(account),
-            action: 'file.view',
-            entityType: 'stored_file',
-            entityId: request.params.id,
-            regionCode: row.region_code,
-          }, clock().now);
+          await recordAudit(
+            db,
+            {
+              actor: actorOf(account),
+              action: 'file.view',
+              entityType: 'stored_file',
+              entityId: request.params.id,
+              regionCode: row.region_code,
+            },
+            clock().now,
+          );
         }
       }
       if (!meta) throw new HttpError(404, 'not_found', '未找到该文件，或无权查看');

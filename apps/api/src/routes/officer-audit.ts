@@ -69,7 +69,12 @@ export const officerAuditRoutes: FastifyPluginAsyncZod<{ db: Database }> = async
         summary: '校验审计日志哈希链',
         tags: ['audit'],
         response: {
-          200: z.object({ ok: z.boolean(), checked: z.number(), brokenAt: z.number().optional(), reason: z.string().optional() }),
+          200: z.object({
+            ok: z.boolean(),
+            checked: z.number(),
+            brokenAt: z.number().optional(),
+            reason: z.string().optional(),
+          }),
           ...Errors,
         },
       },

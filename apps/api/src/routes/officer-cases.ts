@@ -121,7 +121,15 @@ const CaseDetail = z.object({
     fund: z.string(),
     fundLabel: z.string(),
     payeeAccount: z.string(),
-    states: z.array(z.object({ id: z.string(), label: z.string(), kind: z.string(), actor: z.string(), deadline: z.string().nullable() })),
+    states: z.array(
+      z.object({
+        id: z.string(),
+        label: z.string(),
+        kind: z.string(),
+        actor: z.string(),
+        deadline: z.string().nullable(),
+      }),
+    ),
   }),
   status: z.string(),
   statusLabel: z.string(),
@@ -151,7 +159,13 @@ const CaseDetail = z.object({
   ),
   materials: z.array(z.object({ name: z.string(), url: z.string() })),
   payee: z
-    .object({ name: z.string(), creditCode: z.string(), bankName: z.string(), accountKind: z.string(), accountNoMasked: z.string() })
+    .object({
+      name: z.string(),
+      creditCode: z.string(),
+      bankName: z.string(),
+      accountKind: z.string(),
+      accountNoMasked: z.string(),
+    })
     .nullable(),
   history: z.array(
     z.object({
@@ -193,7 +207,10 @@ const EnterpriseCase = z.object({
   updatedAt: z.string(),
 });
 
-export const officerCaseRoutes: FastifyPluginAsyncZod<{ db: Database; clock: ServerClock }> = async (app, { db, clock }) => {
+export const officerCaseRoutes: FastifyPluginAsyncZod<{ db: Database; clock: ServerClock }> = async (
+  app,
+  { db, clock },
+) => {
   app.get(
     '/v1/officer/workflows',
     {
@@ -288,7 +305,10 @@ export const officerCaseRoutes: FastifyPluginAsyncZod<{ db: Database; clock: Ser
           note: z.string().max(500).optional(),
           version: z.number().int().optional().describe('页面所见的案件版本，防止重复办理'),
         }),
-        response: { 200: z.object({ id: z.string(), status: z.string(), statusLabel: z.string(), amountFen: z.number() }), ...Errors },
+        response: {
+          200: z.object({ id: z.string(), status: z.string(), statusLabel: z.string(), amountFen: z.number() }),
+          ...Errors,
+        },
       },
     },
     async (request) =>
@@ -297,7 +317,8 @@ export const officerCaseRoutes: FastifyPluginAsyncZod<{ db: Database; clock: Ser
         const r = await db.transaction((tx) =>
           act(tx, principal(request), request.params.id, action as ActionId, { reason, note }, clock.now(), version),
         );
-        const label = workflows.find((w) => w.id === r.after.workflowId)?.states[r.after.status]?.label ?? r.after.status;
+        const label =
+          workflows.find((w) => w.id === r.after.workflowId)?.states[r.after.status]?.label ?? r.after.status;
         return { id: r.after.id, status: r.after.status, statusLabel: label, amountFen: r.after.amountFen };
       }),
   );
@@ -310,10 +331,14 @@ export const officerCaseRoutes: FastifyPluginAsyncZod<{ db: Database; clock: Ser
         summary: '批量审核通过（仅无未通过、待核实条件和重复疑点的案件）',
         tags: ['officer'],
         body: z.object({ ids: z.array(z.uuid()).min(1).max(200) }),
-        response: { 200: z.object({ results: z.array(z.object({ id: z.string(), ok: z.boolean(), message: z.string() })) }), ...Errors },
+        response: {
+          200: z.object({ results: z.array(z.object({ id: z.string(), ok: z.boolean(), message: z.string() })) }),
+          ...Errors,
+        },
       },
     },
-    async (request) => domain(async () => ({ results: await batchApprove(db, principal(request), request.body.ids, clock.now()) })),
+    async (request) =>
+      domain(async () => ({ results: await batchApprove(db, principal(request), request.body.ids, clock.now()) })),
   );
 
   app.post(
@@ -329,14 +354,18 @@ export const officerCaseRoutes: FastifyPluginAsyncZod<{ db: Database; clock: Ser
         params: Id,
         body: z.object({ purpose: z.string().min(2).max(200).describe('查看用途') }),
         response: {
-          200: z.object({ items: z.array(z.object({ personKey: z.string(), name: z.string(), month: z.string().nullable() })) }),
+          200: z.object({
+            items: z.array(z.object({ personKey: z.string(), name: z.string(), month: z.string().nullable() })),
+          }),
           ...Errors,
         },
       },
     },
     async (request) =>
       domain(async () => ({
-        items: await db.transaction((tx) => viewUnmaskedPersons(tx, principal(request), request.params.id, request.body.purpose, clock.now())),
+        items: await db.transaction((tx) =>
+          viewUnmaskedPersons(tx, principal(request), request.params.id, request.body.purpose, clock.now()),
+        ),
       })),
   );
 
@@ -350,7 +379,12 @@ export const officerCaseRoutes: FastifyPluginAsyncZod<{ db: Database; clock: Ser
         params: Id,
         body: z.object({ action: z.enum(['settle', 'top_up']), note: z.string().max(500).optional() }),
         response: {
-          200: z.object({ id: z.string(), status: z.string(), amountFen: z.number(), recoveryOrderId: z.string().nullable() }),
+          200: z.object({
+            id: z.string(),
+            status: z.string(),
+            amountFen: z.number(),
+            recoveryOrderId: z.string().nullable(),
+          }),
           ...Errors,
         },
       },
@@ -358,9 +392,21 @@ export const officerCaseRoutes: FastifyPluginAsyncZod<{ db: Database; clock: Ser
     async (request) =>
       domain(async () => {
         const r = await db.transaction((tx) =>
-          settleCase(tx, principal(request), request.params.id, request.body.action, request.body.note ?? null, clock.now()),
+          settleCase(
+            tx,
+            principal(request),
+            request.params.id,
+            request.body.action,
+            request.body.note ?? null,
+            clock.now(),
+          ),
         );
-        return { id: r.after.id, status: r.after.status, amountFen: r.after.amountFen, recoveryOrderId: r.recoveryOrderId };
+        return {
+          id: r.after.id,
+          status: r.after.status,
+          amountFen: r.after.amountFen,
+          recoveryOrderId: r.recoveryOrderId,
+        };
       }),
   );
 
@@ -396,9 +442,14 @@ export const officerCaseRoutes: FastifyPluginAsyncZod<{ db: Database; clock: Ser
       domain(async () => {
         const p = principal(request);
         await visibleCase(db, p, request.params.id);
-        const note = request.body.commitment?.trim() || (request.body.action === 'withdraw' ? '单位撤回' : '本单位承诺所提供资料真实、准确');
-        const r = await db.transaction((tx) => act(tx, p, request.params.id, request.body.action, { note }, clock.now()));
-        const label = workflows.find((w) => w.id === r.after.workflowId)?.states[r.after.status]?.enterpriseLabel ?? r.after.status;
+        const note =
+          request.body.commitment?.trim() ||
+          (request.body.action === 'withdraw' ? '单位撤回' : '本单位承诺所提供资料真实、准确');
+        const r = await db.transaction((tx) =>
+          act(tx, p, request.params.id, request.body.action, { note }, clock.now()),
+        );
+        const label =
+          workflows.find((w) => w.id === r.after.workflowId)?.states[r.after.status]?.enterpriseLabel ?? r.after.status;
         return { id: r.after.id, status: r.after.status, statusLabel: label };
       }),
   );

@@ -21,7 +21,13 @@ export interface Access {
 export const workbenchAccess = new Map<string, Access>();
 
 export const reviewers: readonly Role[] = ['county_reviewer', 'prefecture_reviewer'];
-export const officers: readonly Role[] = ['county_reviewer', 'prefecture_reviewer', 'finance', 'policy_admin', 'auditor'];
+export const officers: readonly Role[] = [
+  'county_reviewer',
+  'prefecture_reviewer',
+  'finance',
+  'policy_admin',
+  'auditor',
+];
 
 /**
  * A preValidation hook enforcing the declared roles (401 without a session, 403 for another role),
@@ -55,7 +61,8 @@ export async function domain<T>(fn: () => Promise<T>): Promise<T> {
     return await fn();
   } catch (error) {
     if (error instanceof WorkflowError) throw new HttpError(statusOf[error.code], error.code, error.message);
-    if (error instanceof RangeError && /工作日历|日期/.test(error.message)) throw new HttpError(422, 'invalid', error.message);
+    if (error instanceof RangeError && /工作日历|日期/.test(error.message))
+      throw new HttpError(422, 'invalid', error.message);
     throw error;
   }
 }

@@ -88,7 +88,9 @@ const Account = z.object({
   initialScaleFen: z.number().nullable(),
   balanceFen: z.number(),
   ratio: z.number().nullable(),
-  monitoring: z.object({ month: z.string(), capacityMonths: z.number(), avgMonthlyExpenditureFen: z.number() }).nullable(),
+  monitoring: z
+    .object({ month: z.string(), capacityMonths: z.number(), avgMonthlyExpenditureFen: z.number() })
+    .nullable(),
 });
 const Recovery = z.object({
   id: z.string(),
@@ -107,16 +109,25 @@ const Recovery = z.object({
   status: z.enum(['open', 'settled']),
   createdByName: z.string(),
   createdAt: z.string(),
-  settlements: z.array(z.object({ kind: z.string(), amountFen: z.number(), settledOn: z.string(), note: z.string().nullable() })),
+  settlements: z.array(
+    z.object({ kind: z.string(), amountFen: z.number(), settledOn: z.string(), note: z.string().nullable() }),
+  ),
 });
 
-export const officerPaymentRoutes: FastifyPluginAsyncZod<{ db: Database; clock: ServerClock }> = async (app, { db, clock }) => {
+export const officerPaymentRoutes: FastifyPluginAsyncZod<{ db: Database; clock: ServerClock }> = async (
+  app,
+  { db, clock },
+) => {
   // —— fund accounts ——
   app.get(
     '/v1/officer/funds',
     {
       preValidation: access(app, 'GET', '/v1/officer/funds', { roles: officers, scope: 'region' }),
-      schema: { summary: '资金账户：余额、专账比例、基金备付能力', tags: ['ledger'], response: { 200: z.object({ items: z.array(Account) }), ...Errors } },
+      schema: {
+        summary: '资金账户：余额、专账比例、基金备付能力',
+        tags: ['ledger'],
+        response: { 200: z.object({ items: z.array(Account) }), ...Errors },
+      },
     },
     async (request) => domain(async () => ({ items: await listFundAccounts(db, principal(request)) })),
   );
@@ -138,7 +149,9 @@ export const officerPaymentRoutes: FastifyPluginAsyncZod<{ db: Database; clock: 
       },
     },
     async (request) =>
-      domain(async () => ({ id: await db.transaction((tx) => openFundAccount(tx, principal(request), request.body, clock.now())) })),
+      domain(async () => ({
+        id: await db.transaction((tx) => openFundAccount(tx, principal(request), request.body, clock.now())),
+      })),
   );
 
   app.post(
@@ -159,32 +172,45 @@ export const officerPaymentRoutes: FastifyPluginAsyncZod<{ db: Database; clock: 
     },
     async (request) =>
       domain(async () =>
-        db.transaction((tx) => allocateFunds(tx, principal(request), { accountId: request.params.id, ...request.body }, clock.now())),
+        db.transaction((tx) =>
+          allocateFunds(tx, principal(request), { accountId: request.params.id, ...request.body }, clock.now()),
+        ),
       ),
   );
 
   app.post(
     '/v1/officer/funds/:id/monitoring',
     {
-      preValidation: access(app, 'POST', '/v1/officer/funds/:id/monitoring', { roles: ['policy_admin', 'finance'], scope: 'region' }),
+      preValidation: access(app, 'POST', '/v1/officer/funds/:id/monitoring', {
+        roles: ['policy_admin', 'finance'],
+        scope: 'region',
+      }),
       schema: {
         summary: '按月登记失业保险基金备付能力（余额 ÷ 月均支出）',
         tags: ['ledger'],
         params: Id,
-        body: z.object({ month: z.string().regex(/^[0-9]{4}-(0[1-9]|1[0-2])$/), avgMonthlyExpenditureFen: z.number().int().positive() }),
+        body: z.object({
+          month: z.string().regex(/^[0-9]{4}-(0[1-9]|1[0-2])$/),
+          avgMonthlyExpenditureFen: z.number().int().positive(),
+        }),
         response: { 200: z.object({ capacityMonths: z.number(), balanceFen: z.number() }), ...Errors },
       },
     },
     async (request) =>
       domain(async () =>
-        db.transaction((tx) => recordMonitoring(tx, principal(request), { accountId: request.params.id, ...request.body }, clock.now())),
+        db.transaction((tx) =>
+          recordMonitoring(tx, principal(request), { accountId: request.params.id, ...request.body }, clock.now()),
+        ),
       ),
   );
 
   app.get(
     '/v1/officer/funds/:id/lines',
     {
-      preValidation: access(app, 'GET', '/v1/officer/funds/:id/lines', { roles: ['finance', 'policy_admin', 'auditor'], scope: 'region' }),
+      preValidation: access(app, 'GET', '/v1/officer/funds/:id/lines', {
+        roles: ['finance', 'policy_admin', 'auditor'],
+        scope: 'region',
+      }),
       schema: {
         summary: '账户明细（复式记账分录）',
         tags: ['ledger'],
@@ -216,7 +242,11 @@ export const officerPaymentRoutes: FastifyPluginAsyncZod<{ db: Database; clock: 
     '/v1/officer/payments',
     {
       preValidation: access(app, 'GET', '/v1/officer/payments', { roles: ['finance', 'auditor'], scope: 'region' }),
-      schema: { summary: '拨付批次', tags: ['ledger'], response: { 200: z.object({ items: z.array(Batch) }), ...Errors } },
+      schema: {
+        summary: '拨付批次',
+        tags: ['ledger'],
+        response: { 200: z.object({ items: z.array(Batch) }), ...Errors },
+      },
     },
     async (request) => domain(async () => ({ items: json(await listPaymentBatches(db, principal(request))) })),
   );
@@ -260,40 +290,62 @@ export const officerPaymentRoutes: FastifyPluginAsyncZod<{ db: Database; clock: 
         tags: ['ledger'],
         body: z.object({ fund: FundEnum, caseIds: z.array(z.uuid()).max(1000).optional() }),
         response: {
-          200: z.object({ batch: Batch, skipped: z.array(z.object({ caseId: z.string(), title: z.string(), reason: z.string() })) }),
+          200: z.object({
+            batch: Batch,
+            skipped: z.array(z.object({ caseId: z.string(), title: z.string(), reason: z.string() })),
+          }),
           ...Errors,
         },
       },
     },
     async (request) =>
-      domain(async () => json(await db.transaction((tx) => createPaymentBatch(tx, principal(request), request.body, clock.now())))),
+      domain(async () =>
+        json(await db.transaction((tx) => createPaymentBatch(tx, principal(request), request.body, clock.now()))),
+      ),
   );
 
   app.get(
     '/v1/officer/payments/:id',
     {
       preValidation: access(app, 'GET', '/v1/officer/payments/:id', { roles: ['finance', 'auditor'], scope: 'region' }),
-      schema: { summary: '拨付批次明细', tags: ['ledger'], params: Id, response: { 200: z.object({ batch: Batch, lines: z.array(Line) }), ...Errors } },
+      schema: {
+        summary: '拨付批次明细',
+        tags: ['ledger'],
+        params: Id,
+        response: { 200: z.object({ batch: Batch, lines: z.array(Line) }), ...Errors },
+      },
     },
     async (request) => domain(async () => json(await getPaymentBatch(db, principal(request), request.params.id))),
   );
 
   const fileName = (batch: { regionName: string; month: string; seq: number }, ext: string) =>
     `拨付批次-${batch.regionName}-${batch.month}-${batch.seq}.${ext}`;
-  const disposition = (name: string) => `attachment; filename="payment.${name.split('.').pop()}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+  const disposition = (name: string) =>
+    `attachment; filename="payment.${name.split('.').pop()}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 
   app.get(
     '/v1/officer/payments/:id/bank-file.csv',
     {
-      preValidation: access(app, 'GET', '/v1/officer/payments/:id/bank-file.csv', { roles: ['finance'], scope: 'region' }),
-      schema: { summary: '银行支付文件（CSV）', tags: ['ledger'], params: Id, produces: ['text/csv'], response: { 200: z.string(), ...Errors } },
+      preValidation: access(app, 'GET', '/v1/officer/payments/:id/bank-file.csv', {
+        roles: ['finance'],
+        scope: 'region',
+      }),
+      schema: {
+        summary: '银行支付文件（CSV）',
+        tags: ['ledger'],
+        params: Id,
+        produces: ['text/csv'],
+        response: { 200: z.string(), ...Errors },
+      },
     },
     async (request, reply) =>
       domain(async () => {
         const p = principal(request);
         const { batch } = await getPaymentBatch(db, p, request.params.id);
         const rows = await db.transaction((tx) => bankFileRows(tx, p, request.params.id, clock.now()));
-        reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', disposition(fileName(batch, 'csv')));
+        reply
+          .header('content-type', 'text/csv; charset=utf-8')
+          .header('content-disposition', disposition(fileName(batch, 'csv')));
         return bankFileCsv(rows);
       }),
   );
@@ -301,8 +353,17 @@ export const officerPaymentRoutes: FastifyPluginAsyncZod<{ db: Database; clock: 
   app.get(
     '/v1/officer/payments/:id/bank-file.xlsx',
     {
-      preValidation: access(app, 'GET', '/v1/officer/payments/:id/bank-file.xlsx', { roles: ['finance'], scope: 'region' }),
-      schema: { summary: '银行支付文件（Excel）', tags: ['ledger'], params: Id, produces: [xlsxMediaType], response: { ...Errors } },
+      preValidation: access(app, 'GET', '/v1/officer/payments/:id/bank-file.xlsx', {
+        roles: ['finance'],
+        scope: 'region',
+      }),
+      schema: {
+        summary: '银行支付文件（Excel）',
+        tags: ['ledger'],
+        params: Id,
+        produces: [xlsxMediaType],
+        response: { ...Errors },
+      },
     },
     async (request, reply) =>
       domain(async () => {
@@ -310,22 +371,36 @@ export const officerPaymentRoutes: FastifyPluginAsyncZod<{ db: Database; clock: 
         const { batch } = await getPaymentBatch(db, p, request.params.id);
         const rows = await db.transaction((tx) => bankFileRows(tx, p, request.params.id, clock.now()));
         const bytes = await bankFileXlsx(fileName(batch, 'xlsx'), rows);
-        return reply.header('content-type', xlsxMediaType).header('content-disposition', disposition(fileName(batch, 'xlsx'))).send(bytes as never);
+        return reply
+          .header('content-type', xlsxMediaType)
+          .header('content-disposition', disposition(fileName(batch, 'xlsx')))
+          .send(bytes as never);
       }),
   );
 
   app.get(
     '/v1/officer/payments/:id/result-template.csv',
     {
-      preValidation: access(app, 'GET', '/v1/officer/payments/:id/result-template.csv', { roles: ['finance'], scope: 'region' }),
-      schema: { summary: '银行回盘模板（CSV）', tags: ['ledger'], params: Id, produces: ['text/csv'], response: { 200: z.string(), ...Errors } },
+      preValidation: access(app, 'GET', '/v1/officer/payments/:id/result-template.csv', {
+        roles: ['finance'],
+        scope: 'region',
+      }),
+      schema: {
+        summary: '银行回盘模板（CSV）',
+        tags: ['ledger'],
+        params: Id,
+        produces: ['text/csv'],
+        response: { 200: z.string(), ...Errors },
+      },
     },
     async (request, reply) =>
       domain(async () => {
         const p = principal(request);
         const { batch } = await getPaymentBatch(db, p, request.params.id);
         const rows = await db.transaction((tx) => bankFileRows(tx, p, request.params.id, clock.now()));
-        reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', disposition(`回盘-${fileName(batch, 'csv')}`));
+        reply
+          .header('content-type', 'text/csv; charset=utf-8')
+          .header('content-disposition', disposition(`回盘-${fileName(batch, 'csv')}`));
         return resultTemplateCsv(rows);
       }),
   );
@@ -351,14 +426,24 @@ export const officerPaymentRoutes: FastifyPluginAsyncZod<{ db: Database; clock: 
         const bytes = Buffer.from(request.body.contentBase64, 'base64');
         let table: string[][];
         try {
-          table = /\.xlsx$/i.test(request.body.fileName) ? await readResultXlsx(bytes) : parseCsv(bytes.toString('utf8'));
+          table = /\.xlsx$/i.test(request.body.fileName)
+            ? await readResultXlsx(bytes)
+            : parseCsv(bytes.toString('utf8'));
         } catch {
           throw new HttpError(422, 'invalid', '无法读取回盘文件：请上传 .csv（UTF-8）或 .xlsx 文件');
         }
         const { results, issues } = readResultRows(table);
-        if (issues.length) throw new HttpError(422, 'invalid', `回盘文件有误：${issues[0]!.message}`, issues.map((i) => ({ path: `row.${i.row}`, message: i.message })));
+        if (issues.length)
+          throw new HttpError(
+            422,
+            'invalid',
+            `回盘文件有误：${issues[0]!.message}`,
+            issues.map((i) => ({ path: `row.${i.row}`, message: i.message })),
+          );
         if (results.length === 0) throw new HttpError(422, 'invalid', '回盘文件中没有填写结果的行');
-        return db.transaction((tx) => importPaymentResults(tx, principal(request), request.params.id, results, clock.now()));
+        return db.transaction((tx) =>
+          importPaymentResults(tx, principal(request), request.params.id, results, clock.now()),
+        );
       }),
   );
 
@@ -367,7 +452,11 @@ export const officerPaymentRoutes: FastifyPluginAsyncZod<{ db: Database; clock: 
     '/v1/officer/recoveries',
     {
       preValidation: access(app, 'GET', '/v1/officer/recoveries', { roles: officers, scope: 'region' }),
-      schema: { summary: '追回通知', tags: ['ledger'], response: { 200: z.object({ items: z.array(Recovery) }), ...Errors } },
+      schema: {
+        summary: '追回通知',
+        tags: ['ledger'],
+        response: { 200: z.object({ items: z.array(Recovery) }), ...Errors },
+      },
     },
     async (request) => domain(async () => ({ items: json(await listRecoveryOrders(db, principal(request))) })),
   );
@@ -375,7 +464,10 @@ export const officerPaymentRoutes: FastifyPluginAsyncZod<{ db: Database; clock: 
   app.post(
     '/v1/officer/recoveries',
     {
-      preValidation: access(app, 'POST', '/v1/officer/recoveries', { roles: [...reviewers, 'finance'], scope: 'region' }),
+      preValidation: access(app, 'POST', '/v1/officer/recoveries', {
+        roles: [...reviewers, 'finance'],
+        scope: 'region',
+      }),
       schema: {
         summary: '下达追回通知（退回或从下次返还资金中扣减）',
         tags: ['ledger'],
@@ -389,13 +481,18 @@ export const officerPaymentRoutes: FastifyPluginAsyncZod<{ db: Database; clock: 
       },
     },
     async (request) =>
-      domain(async () => ({ id: await db.transaction((tx) => createRecoveryOrder(tx, principal(request), request.body, clock.now())) })),
+      domain(async () => ({
+        id: await db.transaction((tx) => createRecoveryOrder(tx, principal(request), request.body, clock.now())),
+      })),
   );
 
   app.post(
     '/v1/officer/recoveries/:id/repayments',
     {
-      preValidation: access(app, 'POST', '/v1/officer/recoveries/:id/repayments', { roles: ['finance'], scope: 'region' }),
+      preValidation: access(app, 'POST', '/v1/officer/recoveries/:id/repayments', {
+        roles: ['finance'],
+        scope: 'region',
+      }),
       schema: {
         summary: '登记企业退回的资金',
         tags: ['ledger'],
@@ -411,7 +508,9 @@ export const officerPaymentRoutes: FastifyPluginAsyncZod<{ db: Database; clock: 
     },
     async (request) =>
       domain(async () => {
-        await db.transaction((tx) => recordRepayment(tx, principal(request), request.params.id, request.body, clock.now()));
+        await db.transaction((tx) =>
+          recordRepayment(tx, principal(request), request.params.id, request.body, clock.now()),
+        );
         return { ok: true as const };
       }),
   );

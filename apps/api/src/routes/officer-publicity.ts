@@ -54,23 +54,24 @@ const BatchHead = z.object({
 });
 const Batch = BatchHead.extend({ items: z.array(Item), objections: z.array(Objection) });
 
-export const officerPublicityRoutes: FastifyPluginAsyncZod<{ db: Database; clock: ServerClock }> = async (app, { db, clock }) => {
+export const officerPublicityRoutes: FastifyPluginAsyncZod<{ db: Database; clock: ServerClock }> = async (
+  app,
+  { db, clock },
+) => {
   app.get(
     '/v1/public/publicity',
     {
       preValidation: access(app, 'GET', '/v1/public/publicity', { roles: 'public', scope: 'none' }),
       schema: {
         summary: '公示栏：补贴资金公示名单（个人信息已隐藏部分字段）',
-        description: '鲁人社字〔2020〕55号 第十四条：公示时间不少于5个工作日，内容包括单位或人员名单（含隐藏部分字段的身份证号）、补贴金额。',
+        description:
+          '鲁人社字〔2020〕55号 第十四条：公示时间不少于5个工作日，内容包括单位或人员名单（含隐藏部分字段的身份证号）、补贴金额。',
         tags: ['public'],
         response: { 200: z.object({ items: z.array(Batch) }) },
       },
     },
-    async () => {
-      const now = clock.now();
-      await db.transaction((tx) => releaseEndedPublicity(tx, now));
-      return { items: json(await publicPublicity(db, now)) };
-    },
+    // read-only: ended lists are closed by the scheduler (and by the officers' pages)
+    async () => ({ items: json(await publicPublicity(db, clock.now())) }),
   );
 
   app.get(
@@ -86,7 +87,10 @@ export const officerPublicityRoutes: FastifyPluginAsyncZod<{ db: Database; clock
     async (request) =>
       domain(async () => {
         await db.transaction((tx) => releaseEndedPublicity(tx, clock.now()));
-        return { defaultWorkingDays: DEFAULT_PUBLICITY_WORKING_DAYS, items: json(await listPublicityBatches(db, principal(request))) };
+        return {
+          defaultWorkingDays: DEFAULT_PUBLICITY_WORKING_DAYS,
+          items: json(await listPublicityBatches(db, principal(request))),
+        };
       }),
   );
 
@@ -100,7 +104,14 @@ export const officerPublicityRoutes: FastifyPluginAsyncZod<{ db: Database; clock
         response: {
           200: z.object({
             items: z.array(
-              z.object({ id: z.string(), title: z.string(), regionCode: z.string(), enterpriseName: z.string(), amountFen: z.number(), headcount: z.number() }),
+              z.object({
+                id: z.string(),
+                title: z.string(),
+                regionCode: z.string(),
+                enterpriseName: z.string(),
+                amountFen: z.number(),
+                headcount: z.number(),
+              }),
             ),
           }),
           ...Errors,
@@ -119,13 +130,22 @@ export const officerPublicityRoutes: FastifyPluginAsyncZod<{ db: Database; clock
         tags: ['officer'],
         body: z.object({
           caseIds: z.array(z.uuid()).max(500).optional().describe('默认：本辖区全部待公示案件'),
-          periodWorkingDays: z.number().int().min(1).max(30).optional().describe(`公示期（工作日），默认 ${DEFAULT_PUBLICITY_WORKING_DAYS}`),
+          periodWorkingDays: z
+            .number()
+            .int()
+            .min(1)
+            .max(30)
+            .optional()
+            .describe(`公示期（工作日），默认 ${DEFAULT_PUBLICITY_WORKING_DAYS}`),
           title: z.string().max(100).optional(),
         }),
         response: { 200: Batch, ...Errors },
       },
     },
-    async (request) => domain(async () => json(await db.transaction((tx) => publishBatch(tx, principal(request), request.body, clock.now())))),
+    async (request) =>
+      domain(async () =>
+        json(await db.transaction((tx) => publishBatch(tx, principal(request), request.body, clock.now()))),
+      ),
   );
 
   app.get(
@@ -155,13 +175,22 @@ export const officerPublicityRoutes: FastifyPluginAsyncZod<{ db: Database; clock
       },
     },
     async (request) =>
-      domain(async () => json(await db.transaction((tx) => recordObjection(tx, principal(request), request.params.id, request.body, clock.now())))),
+      domain(async () =>
+        json(
+          await db.transaction((tx) =>
+            recordObjection(tx, principal(request), request.params.id, request.body, clock.now()),
+          ),
+        ),
+      ),
   );
 
   app.post(
     '/v1/officer/objections/:id/resolution',
     {
-      preValidation: access(app, 'POST', '/v1/officer/objections/:id/resolution', { roles: reviewers, scope: 'region' }),
+      preValidation: access(app, 'POST', '/v1/officer/objections/:id/resolution', {
+        roles: reviewers,
+        scope: 'region',
+      }),
       schema: {
         summary: '异议处理结果',
         tags: ['officer'],
@@ -172,7 +201,9 @@ export const officerPublicityRoutes: FastifyPluginAsyncZod<{ db: Database; clock
     },
     async (request) =>
       domain(async () => {
-        await db.transaction((tx) => resolveObjection(tx, principal(request), request.params.id, request.body.resolution, clock.now()));
+        await db.transaction((tx) =>
+          resolveObjection(tx, principal(request), request.params.id, request.body.resolution, clock.now()),
+        );
         return { ok: true as const };
       }),
   );

@@ -51,7 +51,10 @@ const testClockRoutes: FastifyPluginAsyncZod<{ db: Database; clock: ServerClock 
       schema: {
         summary: '拨动测试时钟（仅 TEST_CLOCK=true）',
         tags: ['test'],
-        body: z.object({ advanceDays: z.number().int().min(-3650).max(3650).optional(), today: z.iso.date().optional() }),
+        body: z.object({
+          advanceDays: z.number().int().min(-3650).max(3650).optional(),
+          today: z.iso.date().optional(),
+        }),
         response: { 200: Clock },
       },
     },
@@ -64,7 +67,10 @@ const testClockRoutes: FastifyPluginAsyncZod<{ db: Database; clock: ServerClock 
   );
 };
 
-export const workbenchRoutes: FastifyPluginAsync<WorkbenchOptions> = async (app, { db, clock, jobIntervalMs = 60_000 }) => {
+export const workbenchRoutes: FastifyPluginAsync<WorkbenchOptions> = async (
+  app,
+  { db, clock, jobIntervalMs = 60_000 },
+) => {
   installWorkbenchHooks();
   installErrorHandler(app);
   await app.register(fastifyCookie);

@@ -42,7 +42,13 @@ import {
   type PortalUser,
 } from '@wengang/workflow';
 import { rosterPdf } from '../exports/roster-pdf';
-import { importTemplateXlsx, readImportRows, rosterXlsx, SpreadsheetError, xlsxMediaType } from '../exports/roster-xlsx';
+import {
+  importTemplateXlsx,
+  readImportRows,
+  rosterXlsx,
+  SpreadsheetError,
+  xlsxMediaType,
+} from '../exports/roster-xlsx';
 import { HttpError, requireAccount, requireEnterpriseUser, type SessionAccount } from '../security/session';
 import { ErrorBody } from './errors';
 
@@ -52,7 +58,6 @@ export interface WorkForTrainingOptions {
 }
 
 const Id = z.object({ id: z.string().describe('申请编号') });
-const Issue = z.object({ path: z.string(), message: z.string() });
 const Errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody };
 
 const UnitForm = z
@@ -65,18 +70,36 @@ const UnitForm = z
     bankAccountNo: z.string().optional().describe('*基本账户银行账号（留空则沿用已登记的）'),
     contactPhone: z.string().optional().describe('*联系电话：手机号或带区号的固定电话'),
     declaredSize: z.string().optional().describe('*企业规模：large 大型 / medium 中型 / small 小型 / micro 微型'),
-    industry: z.string().optional().describe('*所属行业：foreign_trade 外贸 / accommodation_catering 住宿餐饮 / culture_tourism 文化旅游 / transport 交通运输 / wholesale_retail 批发零售 / other 其他行业'),
+    industry: z
+      .string()
+      .optional()
+      .describe(
+        '*所属行业：foreign_trade 外贸 / accommodation_catering 住宿餐饮 / culture_tourism 文化旅游 / transport 交通运输 / wholesale_retail 批发零售 / other 其他行业',
+      ),
     subsidyMonth: z.string().optional().describe('*补贴年月 YYYY-MM'),
-    subsidyType: z.string().optional().describe('*补贴类型：absorption 新吸纳劳动者就业 / epidemic_hardship 受疫情影响的企业 / hard_hit_industry 受疫情影响较大行业（仅昌吉州）'),
+    subsidyType: z
+      .string()
+      .optional()
+      .describe(
+        '*补贴类型：absorption 新吸纳劳动者就业 / epidemic_hardship 受疫情影响的企业 / hard_hit_industry 受疫情影响较大行业（仅昌吉州）',
+      ),
     regionCode: z.string().optional().describe('*企业所属区划（县级区划代码）：申请推送至该区划审核'),
     trainingDescription: z.string().optional().describe('*以工代训培训情况'),
-    sizeIndustry: z.string().nullable().optional().describe('划型行业（《中小企业划型标准规定》行业），与下列数字一起用于核对企业规模'),
+    sizeIndustry: z
+      .string()
+      .nullable()
+      .optional()
+      .describe('划型行业（《中小企业划型标准规定》行业），与下列数字一起用于核对企业规模'),
     employees: z.number().nullable().optional().describe('从业人员（人）'),
     revenueFen: z.number().nullable().optional().describe('营业收入（分）'),
     assetsFen: z.number().nullable().optional().describe('资产总额（分）'),
     details: z
       .object({
-        industryScopeAddedOn: z.string().nullable().optional().describe('变更登记增加所属行业经营范围的日期；从未变更的填 null'),
+        industryScopeAddedOn: z
+          .string()
+          .nullable()
+          .optional()
+          .describe('变更登记增加所属行业经营范围的日期；从未变更的填 null'),
         establishedOn: z.string().nullable().optional().describe('成立日期（2019年成立的企业计算月平均值用）'),
         enterpriseKind: z.enum(['enterprise', 'individual_business']).optional(),
         hasEmployeesInsuredAsUnit: z.boolean().nullable().optional(),
@@ -93,7 +116,11 @@ const UnitForm = z
           .optional()
           .describe('困难企业认定指标（受疫情影响的企业）'),
         shutdownListed: z.boolean().nullable().optional().describe('昌吉州：已列入当地停产停工企业名单'),
-        noOtherTrainingSubsidy: z.boolean().nullable().optional().describe('昌吉州：以工代训人员本月未同时享受其他职业培训补贴'),
+        noOtherTrainingSubsidy: z
+          .boolean()
+          .nullable()
+          .optional()
+          .describe('昌吉州：以工代训人员本月未同时享受其他职业培训补贴'),
       })
       .optional(),
   })
@@ -183,7 +210,13 @@ const Preview = z.object({
   canSubmit: z.boolean(),
   checks: z.array(Check),
   materials: z.array(
-    z.object({ kinds: z.array(z.string()), label: z.string(), required: z.boolean(), satisfied: z.boolean(), source: z.string() }),
+    z.object({
+      kinds: z.array(z.string()),
+      label: z.string(),
+      required: z.boolean(),
+      satisfied: z.boolean(),
+      source: z.string(),
+    }),
   ),
 });
 
@@ -209,7 +242,14 @@ const ProgressItem = z.object({
   paidOn: z.string().nullable(),
   submittedAt: z.string().nullable(),
   reason: z.string().nullable().describe('审核不通过或退回修改的原因'),
-  stages: z.array(z.object({ status: z.string(), label: z.string(), state: z.enum(['done', 'current', 'pending', 'failed']), at: z.string().nullable() })),
+  stages: z.array(
+    z.object({
+      status: z.string(),
+      label: z.string(),
+      state: z.enum(['done', 'current', 'pending', 'failed']),
+      at: z.string().nullable(),
+    }),
+  ),
   timeline: z.array(
     z.object({
       at: z.string(),
@@ -242,7 +282,12 @@ const TrainingPlan = z.object({
   reviewNote: z.string().nullable(),
 });
 
-const userOf = (a: SessionAccount): PortalUser => ({ id: a.id, role: a.role, displayName: a.displayName, enterpriseId: a.enterpriseId });
+const userOf = (a: SessionAccount): PortalUser => ({
+  id: a.id,
+  role: a.role,
+  displayName: a.displayName,
+  enterpriseId: a.enterpriseId,
+});
 
 const monthLabel = (m: string) => `${m.slice(0, 4)}年${Number(m.slice(5, 7))}月`;
 
@@ -259,8 +304,18 @@ export const workForTrainingRoutes: FastifyPluginAsyncZod<WorkForTrainingOptions
         response: {
           200: z.object({
             today: z.string(),
-            regions: z.array(z.object({ code: z.string(), name: z.string(), fullName: z.string(), family: z.string(), months: z.array(z.string()) })),
-            subsidyTypes: z.array(z.object({ value: z.string(), label: z.string(), regions: z.enum(['all', 'changji']) })),
+            regions: z.array(
+              z.object({
+                code: z.string(),
+                name: z.string(),
+                fullName: z.string(),
+                family: z.string(),
+                months: z.array(z.string()),
+              }),
+            ),
+            subsidyTypes: z.array(
+              z.object({ value: z.string(), label: z.string(), regions: z.enum(['all', 'changji']) }),
+            ),
             sizes: z.array(z.object({ value: z.string(), label: z.string() })),
             industries: z.array(z.object({ value: z.string(), label: z.string() })),
             sizeIndustries: z.array(z.object({ value: z.string(), label: z.string() })),
@@ -328,7 +383,8 @@ export const workForTrainingRoutes: FastifyPluginAsyncZod<WorkForTrainingOptions
     {
       schema: {
         summary: '【查询】本单位的全部申请及审核进度',
-        description: '每个申请的状态时间线：提交、县级审核、市（州）级复审（昌吉州）、公示、拨付、已拨付 / 审核不通过（含原因），核定金额和拨付日期。',
+        description:
+          '每个申请的状态时间线：提交、县级审核、市（州）级复审（昌吉州）、公示、拨付、已拨付 / 审核不通过（含原因），核定金额和拨付日期。',
         tags,
         response: { 200: z.object({ items: z.array(ProgressItem) }), ...Errors },
       },
@@ -341,7 +397,8 @@ export const workForTrainingRoutes: FastifyPluginAsyncZod<WorkForTrainingOptions
     {
       schema: {
         summary: '【办理】保存单位信息，新建申请（填报中）',
-        description: '保存后才可录入补贴人员（操作指南 五）。每个单位每个补贴年月只能申请一次（审核不通过的可再申请），本年度最多 6 次。',
+        description:
+          '保存后才可录入补贴人员（操作指南 五）。每个单位每个补贴年月只能申请一次（审核不通过的可再申请），本年度最多 6 次。',
         tags,
         body: UnitForm,
         response: { 200: Application, ...Errors },
@@ -363,7 +420,13 @@ export const workForTrainingRoutes: FastifyPluginAsyncZod<WorkForTrainingOptions
   app.put(
     '/applications/:id',
     {
-      schema: { summary: '修改单位信息（填报中或退回修改的申请）', tags, params: Id, body: UnitForm, response: { 200: Application, ...Errors } },
+      schema: {
+        summary: '修改单位信息（填报中或退回修改的申请）',
+        tags,
+        params: Id,
+        body: UnitForm,
+        response: { 200: Application, ...Errors },
+      },
     },
     async (request) => {
       const user = enterprise(request);
@@ -374,7 +437,14 @@ export const workForTrainingRoutes: FastifyPluginAsyncZod<WorkForTrainingOptions
 
   app.delete(
     '/applications/:id',
-    { schema: { summary: '撤销填报中的申请', tags, params: Id, response: { 200: z.object({ ok: z.literal(true) }), ...Errors } } },
+    {
+      schema: {
+        summary: '撤销填报中的申请',
+        tags,
+        params: Id,
+        response: { 200: z.object({ ok: z.literal(true) }), ...Errors },
+      },
+    },
     async (request) => {
       await withdrawApplication(db, enterprise(request), request.params.id, clock());
       return { ok: true as const };
@@ -388,14 +458,24 @@ export const workForTrainingRoutes: FastifyPluginAsyncZod<WorkForTrainingOptions
         summary: '待申报人员（分页）',
         tags,
         params: Id,
-        querystring: z.object({ page: z.coerce.number().int().min(1).default(1), pageSize: z.coerce.number().int().min(1).max(200).default(10) }),
+        querystring: z.object({
+          page: z.coerce.number().int().min(1).default(1),
+          pageSize: z.coerce.number().int().min(1).max(200).default(10),
+        }),
         response: {
-          200: z.object({ items: z.array(Person), total: z.number(), page: z.number(), pageSize: z.number(), totalFen: z.number() }),
+          200: z.object({
+            items: z.array(Person),
+            total: z.number(),
+            page: z.number(),
+            pageSize: z.number(),
+            totalFen: z.number(),
+          }),
           ...Errors,
         },
       },
     },
-    async (request) => listPersons(db, enterprise(request), request.params.id, request.query.page, request.query.pageSize),
+    async (request) =>
+      listPersons(db, enterprise(request), request.params.id, request.query.page, request.query.pageSize),
   );
 
   app.get(
@@ -458,7 +538,11 @@ export const workForTrainingRoutes: FastifyPluginAsyncZod<WorkForTrainingOptions
         summary: '【增加人员】手工添加人员（受疫情影响的企业等类型）',
         tags,
         params: Id,
-        body: z.object({ idNumber: z.string(), name: z.string(), dispatched: z.boolean().optional().describe('劳务派遣人员') }),
+        body: z.object({
+          idNumber: z.string(),
+          name: z.string(),
+          dispatched: z.boolean().optional().describe('劳务派遣人员'),
+        }),
         response: { 200: PersonsChange, ...Errors },
       },
     },
@@ -497,7 +581,9 @@ export const workForTrainingRoutes: FastifyPluginAsyncZod<WorkForTrainingOptions
         if (error instanceof SpreadsheetError) throw new HttpError(422, 'bad_spreadsheet', error.message);
         throw error;
       }
-      const result = await importPersons(db, user, request.params.id, read.rows, clock(), { dryRun: read.problems.length > 0 });
+      const result = await importPersons(db, user, request.params.id, read.rows, clock(), {
+        dryRun: read.problems.length > 0,
+      });
       if ('errors' in result) {
         const errors = [...read.problems, ...result.errors].sort((a, b) => a.row - b.row);
         return reply.code(422).send({
@@ -530,7 +616,10 @@ export const workForTrainingRoutes: FastifyPluginAsyncZod<WorkForTrainingOptions
       const bytes = await importTemplateXlsx();
       return reply
         .type(xlsxMediaType)
-        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent('以工代训人员导入模板.xlsx')}`)
+        .header(
+          'content-disposition',
+          `attachment; filename*=UTF-8''${encodeURIComponent('以工代训人员导入模板.xlsx')}`,
+        )
         .send(bytes);
     },
   );
@@ -554,7 +643,10 @@ export const workForTrainingRoutes: FastifyPluginAsyncZod<WorkForTrainingOptions
       const c = clock();
       const data = await rosterForExport(db, user, request.params.id, c);
       const pdf = await rosterPdf(data, c.today);
-      return reply.type('application/pdf').header('content-disposition', rosterName(data.application.unit.unitName, data.application.subsidyMonth, 'pdf')).send(pdf);
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', rosterName(data.application.unit.unitName, data.application.subsidyMonth, 'pdf'))
+        .send(pdf);
     },
   );
 
@@ -565,7 +657,10 @@ export const workForTrainingRoutes: FastifyPluginAsyncZod<WorkForTrainingOptions
       const data = await rosterForExport(db, enterprise(request), request.params.id, clock());
       return reply
         .type(xlsxMediaType)
-        .header('content-disposition', rosterName(data.application.unit.unitName, data.application.subsidyMonth, 'xlsx'))
+        .header(
+          'content-disposition',
+          rosterName(data.application.unit.unitName, data.application.subsidyMonth, 'xlsx'),
+        )
         .send(await rosterXlsx(data));
     },
   );
@@ -582,7 +677,14 @@ export const workForTrainingRoutes: FastifyPluginAsyncZod<WorkForTrainingOptions
       },
     },
     async (request) => ({
-      materials: await attachMaterial(db, enterprise(request), request.params.id, request.body.kind, request.body.fileId, clock()),
+      materials: await attachMaterial(
+        db,
+        enterprise(request),
+        request.params.id,
+        request.body.kind,
+        request.body.fileId,
+        clock(),
+      ),
     }),
   );
 
@@ -592,12 +694,23 @@ export const workForTrainingRoutes: FastifyPluginAsyncZod<WorkForTrainingOptions
       schema: {
         summary: '移除申请的材料',
         tags,
-        params: z.object({ id: z.string(), kind: z.enum(materialKinds as [MaterialKind, ...MaterialKind[]]), fileId: z.string() }),
+        params: z.object({
+          id: z.string(),
+          kind: z.enum(materialKinds as [MaterialKind, ...MaterialKind[]]),
+          fileId: z.string(),
+        }),
         response: { 200: z.object({ materials: z.array(Material) }), ...Errors },
       },
     },
     async (request) => ({
-      materials: await detachMaterial(db, enterprise(request), request.params.id, request.params.kind, request.params.fileId, clock()),
+      materials: await detachMaterial(
+        db,
+        enterprise(request),
+        request.params.id,
+        request.params.kind,
+        request.params.fileId,
+        clock(),
+      ),
     }),
   );
 
@@ -619,7 +732,8 @@ export const workForTrainingRoutes: FastifyPluginAsyncZod<WorkForTrainingOptions
     {
       schema: {
         summary: '提交申请',
-        description: '在同一事务中重新核算金额、检查规则、登记人员当月申报，推送至企业所属区划审核。提交后只读，退回修改后方可再编辑。expectedTotalFen 与核定金额不一致时拒绝（防止页面过期）。',
+        description:
+          '在同一事务中重新核算金额、检查规则、登记人员当月申报，推送至企业所属区划审核。提交后只读，退回修改后方可再编辑。expectedTotalFen 与核定金额不一致时拒绝（防止页面过期）。',
         tags,
         params: Id,
         body: z.object({ expectedTotalFen: z.number().int().optional() }),
@@ -642,8 +756,12 @@ export const workForTrainingRoutes: FastifyPluginAsyncZod<WorkForTrainingOptions
         tags,
         headers: z.object({ 'idempotency-key': z.string().max(100).optional() }),
         body: UnitForm.extend({
-          persons: z.array(z.object({ idNumber: z.string(), name: z.string(), dispatched: z.boolean().optional() })).max(1000),
-          materials: z.array(z.object({ kind: z.enum(materialKinds as [MaterialKind, ...MaterialKind[]]), fileId: z.string() })).max(50),
+          persons: z
+            .array(z.object({ idNumber: z.string(), name: z.string(), dispatched: z.boolean().optional() }))
+            .max(1000),
+          materials: z
+            .array(z.object({ kind: z.enum(materialKinds as [MaterialKind, ...MaterialKind[]]), fileId: z.string() }))
+            .max(50),
           expectedTotalFen: z.number().int().optional(),
         }),
         response: { 200: SubmitResult.extend({ created: z.boolean() }), ...Errors },
@@ -651,14 +769,23 @@ export const workForTrainingRoutes: FastifyPluginAsyncZod<WorkForTrainingOptions
     },
     async (request) => {
       const key = request.headers['idempotency-key'];
-      return submitClaim(db, enterprise(request), { ...request.body, ...(key ? { idempotencyKey: key } : {}) }, clock());
+      return submitClaim(
+        db,
+        enterprise(request),
+        { ...request.body, ...(key ? { idempotencyKey: key } : {}) },
+        clock(),
+      );
     },
   );
 
   app.get(
     '/training-plans',
     {
-      schema: { summary: '本单位的以工代训培训计划（昌吉州）', tags, response: { 200: z.object({ items: z.array(TrainingPlan) }), ...Errors } },
+      schema: {
+        summary: '本单位的以工代训培训计划（昌吉州）',
+        tags,
+        response: { 200: z.object({ items: z.array(TrainingPlan) }), ...Errors },
+      },
     },
     async (request) => ({ items: await listTrainingPlans(db, enterprise(request)) }),
   );
@@ -698,7 +825,8 @@ export const workForTrainingRoutes: FastifyPluginAsyncZod<WorkForTrainingOptions
     },
     async (request) => {
       const officer = requireAccount(request);
-      if (officer.role !== 'county_reviewer' || !officer.regionCode) throw new HttpError(403, 'forbidden', '仅县级审核员可查看待审核的培训计划');
+      if (officer.role !== 'county_reviewer' || !officer.regionCode)
+        throw new HttpError(403, 'forbidden', '仅县级审核员可查看待审核的培训计划');
       return { items: await pendingTrainingPlans(db, officer.regionCode) };
     },
   );
@@ -727,5 +855,4 @@ export const workForTrainingRoutes: FastifyPluginAsyncZod<WorkForTrainingOptions
       );
     },
   );
-  void Issue;
 };

@@ -19,7 +19,10 @@ export interface SmsSender {
 export function logSmsSender(log: FastifyBaseLogger): SmsSender {
   return {
     async send(phone, text, meta) {
-      log.info({ sms: { phone, purpose: meta.purpose, code: meta.code } }, `短信验证码（未配置短信网关，仅写入日志）：${text}`);
+      log.info(
+        { sms: { phone, purpose: meta.purpose, code: meta.code } },
+        `短信验证码（未配置短信网关，仅写入日志）：${text}`,
+      );
     },
   };
 }
@@ -77,33 +80,37 @@ export async function consumePhoneCode(
   code: string,
   now = new Date(),
 ): Promise<void> {
-  await db.transaction(async (tx) => {
-    const { rows } = await tx.query<{ id: string; code_hash: string; expires_at: Date; attempts: number }>(
-      `SELECT id, code_hash, expires_at, attempts FROM phone_codes
+  await db
+    .transaction(async (tx) => {
+      const { rows } = await tx.query<{ id: string; code_hash: string; expires_at: Date; attempts: number }>(
+        `SELECT id, code_hash, expires_at, attempts FROM phone_codes
         WHERE phone = $1 AND purpose = $2 AND consumed_at IS NULL
         ORDER BY created_at DESC LIMIT 1 FOR UPDATE`,
-      [phone, purpose],
-    );
-    const row = rows[0];
-    if (!row || new Date(row.expires_at) <= now) {
-      throw new HttpError(422, 'code_expired', '验证码已失效，请重新获取', [
-        { path: 'code', message: '验证码已失效，请点击「获取验证码」重新获取' },
-      ]);
-    }
-    if (row.attempts >= MAX_ATTEMPTS) {
-      throw new HttpError(422, 'code_locked', '验证码错误次数过多，请重新获取', [
-        { path: 'code', message: '验证码错误次数过多，请重新获取' },
-      ]);
-    }
-    if (row.code_hash !== hashCode(row.id, code.trim())) {
-      await tx.query('UPDATE phone_codes SET attempts = attempts + 1 WHERE id = $1', [row.id]);
-      return 'wrong' as const;
-    }
-    await tx.query('UPDATE phone_codes SET consumed_at = $2 WHERE id = $1', [row.id, now]);
-    return 'ok' as const;
-  }).then((result) => {
-    if (result === 'wrong') {
-      throw new HttpError(422, 'code_wrong', '验证码不正确', [{ path: 'code', message: '验证码不正确，请核对短信中的 6 位数字' }]);
-    }
-  });
+        [phone, purpose],
+      );
+      const row = rows[0];
+      if (!row || new Date(row.expires_at) <= now) {
+        throw new HttpError(422, 'code_expired', '验证码已失效，请重新获取', [
+          { path: 'code', message: '验证码已失效，请点击「获取验证码」重新获取' },
+        ]);
+      }
+      if (row.attempts >= MAX_ATTEMPTS) {
+        throw new HttpError(422, 'code_locked', '验证码错误次数过多，请重新获取', [
+          { path: 'code', message: '验证码错误次数过多，请重新获取' },
+        ]);
+      }
+      if (row.code_hash !== hashCode(row.id, code.trim())) {
+        await tx.query('UPDATE phone_codes SET attempts = attempts + 1 WHERE id = $1', [row.id]);
+        return 'wrong' as const;
+      }
+      await tx.query('UPDATE phone_codes SET consumed_at = $2 WHERE id = $1', [row.id, now]);
+      return 'ok' as const;
+    })
+    .then((result) => {
+      if (result === 'wrong') {
+        throw new HttpError(422, 'code_wrong', '验证码不正确', [
+          { path: 'code', message: '验证码不正确，请核对短信中的 6 位数字' },
+        ]);
+      }
+    });
 }

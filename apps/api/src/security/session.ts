@@ -56,13 +56,10 @@ export async function createSession(db: Queryable, accountId: string, now = new 
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
   const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3600_000);
-  await db.query('INSERT INTO sessions (token_hash, account_id, csrf_token, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)', [
-    tokenHash(token),
-    accountId,
-    csrfToken,
-    now,
-    expiresAt,
-  ]);
+  await db.query(
+    'INSERT INTO sessions (token_hash, account_id, csrf_token, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)',
+    [tokenHash(token), accountId, csrfToken, now, expiresAt],
+  );
   return { token, csrfToken, expiresAt };
 }
 
@@ -102,7 +99,10 @@ export async function readSession(
   };
 }
 
-export async function deleteSessions(db: Queryable, where: { tokenHash: string } | { accountId: string }): Promise<void> {
+export async function deleteSessions(
+  db: Queryable,
+  where: { tokenHash: string } | { accountId: string },
+): Promise<void> {
   if ('tokenHash' in where) await db.query('DELETE FROM sessions WHERE token_hash = $1', [where.tokenHash]);
   else await db.query('DELETE FROM sessions WHERE account_id = $1', [where.accountId]);
 }
@@ -175,7 +175,8 @@ export function requireAccount(request: FastifyRequest): SessionAccount {
 /** The signed-in enterprise user and the enterprise bound to the account (may be null before the unit form). */
 export function requireEnterpriseUser(request: FastifyRequest): SessionAccount {
   const account = requireAccount(request);
-  if (account.role !== 'enterprise') throw new HttpError(403, 'forbidden', '此功能仅供单位用户使用，请使用单位账号登录');
+  if (account.role !== 'enterprise')
+    throw new HttpError(403, 'forbidden', '此功能仅供单位用户使用，请使用单位账号登录');
   return account;
 }
 

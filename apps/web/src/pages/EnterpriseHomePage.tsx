@@ -38,7 +38,11 @@ export function RequireEnterprise({ children }: { children: ReactNode }) {
       <Result
         status="403"
         title="请先登录单位账号"
-        extra={<Button type="primary" onClick={() => navigate('/enterprise/login')}>单位登录</Button>}
+        extra={
+          <Button type="primary" onClick={() => navigate('/enterprise/login')}>
+            单位登录
+          </Button>
+        }
       />
     );
   }
@@ -73,7 +77,8 @@ export function ServicesPage() {
         <Col xs={24} md={12} lg={8}>
           <Card title="以工代训补贴申报" aria-label="以工代训补贴申报">
             <Typography.Paragraph type="secondary">
-              企业稳岗扩岗专项支持计划：新吸纳劳动者就业、受疫情影响的企业按月申报以工代训职业培训补贴，每人每月 500 元（昌吉州 300 元），最长 6 个月。
+              企业稳岗扩岗专项支持计划：新吸纳劳动者就业、受疫情影响的企业按月申报以工代训职业培训补贴，每人每月 500
+              元（昌吉州 300 元），最长 6 个月。
             </Typography.Paragraph>
             <Space>
               <Button type="primary" onClick={() => navigate('/enterprise/work-for-training/apply')}>

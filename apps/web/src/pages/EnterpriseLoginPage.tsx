@@ -77,7 +77,10 @@ export function EnterpriseRegisterPage() {
   const sendCode = async () => {
     try {
       const phone = (await form.validateFields(['phone'])).phone as string;
-      const r = await apiSend<{ sent: true; demoCode?: string }>('POST', '/api/v1/auth/phone-codes', { phone, purpose: 'register' });
+      const r = await apiSend<{ sent: true; demoCode?: string }>('POST', '/api/v1/auth/phone-codes', {
+        phone,
+        purpose: 'register',
+      });
       setDemoCode(r.demoCode);
       message.success('验证码已发送');
       setCooldown(60);
@@ -213,7 +216,9 @@ export function PasswordResetPage() {
             <Button onClick={sendCode}>获取验证码</Button>
           </Space.Compact>
         </Form.Item>
-        {demoCode ? <Alert type="info" showIcon style={{ marginBottom: 16 }} message={`演示模式：验证码为 ${demoCode}`} /> : null}
+        {demoCode ? (
+          <Alert type="info" showIcon style={{ marginBottom: 16 }} message={`演示模式：验证码为 ${demoCode}`} />
+        ) : null}
         <Form.Item
           label="新密码"
           name="newPassword"

@@ -15,7 +15,10 @@ interface Plan {
   reviewNote: string | null;
 }
 
-const months = ['2020-06', '2020-07', '2020-08', '2020-09', '2020-10', '2020-11', '2020-12'].map((m) => ({ value: m, label: m }));
+const months = ['2020-06', '2020-07', '2020-08', '2020-09', '2020-10', '2020-11', '2020-12'].map((m) => ({
+  value: m,
+  label: m,
+}));
 
 /** 《昌吉州以工代训培训计划申请表》: filed online, approved by the local bureau before monthly claims. */
 export function TrainingPlanPage() {
@@ -24,10 +27,13 @@ export function TrainingPlanPage() {
   const [plans, setPlans] = useState<Plan[]>([]);
   const [regions, setRegions] = useState<{ value: string; label: string }[]>([]);
   const [error, setError] = useState<string>();
-  const load = () => apiGet<{ items: Plan[] }>('/api/v1/work-for-training/training-plans').then((r) => setPlans(r.items));
+  const load = () =>
+    apiGet<{ items: Plan[] }>('/api/v1/work-for-training/training-plans').then((r) => setPlans(r.items));
   useEffect(() => {
     void load();
-    void apiGet<{ regions: { code: string; fullName: string; family: string }[] }>('/api/v1/work-for-training/options').then((o) =>
+    void apiGet<{ regions: { code: string; fullName: string; family: string }[] }>(
+      '/api/v1/work-for-training/options',
+    ).then((o) =>
       setRegions(o.regions.filter((r) => r.family === 'changji').map((r) => ({ value: r.code, label: r.fullName }))),
     );
   }, []);
@@ -50,7 +56,14 @@ export function TrainingPlanPage() {
           { title: '区划', dataIndex: 'regionName' },
           { title: '培训期间', render: (_, p) => `${p.monthFrom} 至 ${p.monthUntil}` },
           { title: '计划人数', dataIndex: 'plannedHeadcount' },
-          { title: '状态', render: (_, p) => <Tag color={p.status === 'approved' ? 'green' : p.status === 'rejected' ? 'red' : 'blue'}>{p.statusLabel}</Tag> },
+          {
+            title: '状态',
+            render: (_, p) => (
+              <Tag color={p.status === 'approved' ? 'green' : p.status === 'rejected' ? 'red' : 'blue'}>
+                {p.statusLabel}
+              </Tag>
+            ),
+          },
           { title: '审核意见', dataIndex: 'reviewNote' },
         ]}
       />
@@ -80,16 +93,28 @@ export function TrainingPlanPage() {
           <Form.Item label="培训结束月份" name="monthUntil" rules={[{ required: true, message: '请选择结束月份' }]}>
             <Select options={months} />
           </Form.Item>
-          <Form.Item label="计划以工代训人数" name="plannedHeadcount" rules={[{ required: true, message: '请填写计划人数' }]}>
+          <Form.Item
+            label="计划以工代训人数"
+            name="plannedHeadcount"
+            rules={[{ required: true, message: '请填写计划人数' }]}
+          >
             <InputNumber min={1} precision={0} />
           </Form.Item>
-          <Form.Item label="培训内容（岗位、技能）" name="trainingContent" rules={[{ required: true, message: '请填写培训内容' }]}>
+          <Form.Item
+            label="培训内容（岗位、技能）"
+            name="trainingContent"
+            rules={[{ required: true, message: '请填写培训内容' }]}
+          >
             <Input.TextArea rows={3} />
           </Form.Item>
           <Form.Item label="培训方式" name="trainingMethod" rules={[{ required: true, message: '请填写培训方式' }]}>
             <Input placeholder="如：以工代训、师带徒" />
           </Form.Item>
-          <Form.Item label="带教师傅或培训负责人" name="instructor" rules={[{ required: true, message: '请填写带教师傅或培训负责人' }]}>
+          <Form.Item
+            label="带教师傅或培训负责人"
+            name="instructor"
+            rules={[{ required: true, message: '请填写带教师傅或培训负责人' }]}
+          >
             <Input />
           </Form.Item>
           <Form.Item label="联系人" name="contactPerson" rules={[{ required: true, message: '请填写联系人' }]}>

@@ -100,7 +100,8 @@ function useOptions(): Options | undefined {
   return options;
 }
 
-const toFen = (yuanValue: number | null | undefined) => (yuanValue === null || yuanValue === undefined ? null : Math.round(yuanValue * 100));
+const toFen = (yuanValue: number | null | undefined) =>
+  yuanValue === null || yuanValue === undefined ? null : Math.round(yuanValue * 100);
 const toYuan = (fen: unknown) => (typeof fen === 'number' ? fen / 100 : undefined);
 
 interface FormValues {
@@ -169,7 +170,15 @@ function toPayload(v: FormValues) {
 }
 
 /** Step 1: 维护补贴单位信息 (red asterisks as in the guide). */
-function UnitForm({ options, application, onSaved }: { options: Options; application?: Application; onSaved: (a: Application) => void }) {
+function UnitForm({
+  options,
+  application,
+  onSaved,
+}: {
+  options: Options;
+  application?: Application;
+  onSaved: (a: Application) => void;
+}) {
   const [form] = Form.useForm<FormValues>();
   const { message } = App.useApp();
   const [error, setError] = useState<string>();
@@ -184,7 +193,13 @@ function UnitForm({ options, application, onSaved }: { options: Options; applica
   useEffect(() => {
     if (application) {
       const u = application.unit;
-      const d = application.details as { industryScopeAddedOn?: string | null; establishedOn?: string; indicators?: Record<string, number>; shutdownListed?: boolean; noOtherTrainingSubsidy?: boolean };
+      const d = application.details as {
+        industryScopeAddedOn?: string | null;
+        establishedOn?: string;
+        indicators?: Record<string, number>;
+        shutdownListed?: boolean;
+        noOtherTrainingSubsidy?: boolean;
+      };
       form.setFieldsValue({
         unitName: u.unitName,
         creditCode: u.creditCode,
@@ -213,9 +228,19 @@ function UnitForm({ options, application, onSaved }: { options: Options; applica
       setOnFile({ id: u.legalRepIdNumberMasked, account: u.bankAccountMasked });
       return;
     }
-    void apiGet<{ profile: null | { unitName: string; creditCode: string; regionCode: string; legalRepName: string | null; legalRepIdNumberMasked: string | null; bankName: string | null; bankAccountMasked: string | null; contactPhone: string | null; declaredSize: string | null } }>(
-      '/api/v1/work-for-training/profile',
-    ).then(({ profile }) => {
+    void apiGet<{
+      profile: null | {
+        unitName: string;
+        creditCode: string;
+        regionCode: string;
+        legalRepName: string | null;
+        legalRepIdNumberMasked: string | null;
+        bankName: string | null;
+        bankAccountMasked: string | null;
+        contactPhone: string | null;
+        declaredSize: string | null;
+      };
+    }>('/api/v1/work-for-training/profile').then(({ profile }) => {
       if (!profile) return;
       form.setFieldsValue({
         unitName: profile.unitName,
@@ -235,7 +260,11 @@ function UnitForm({ options, application, onSaved }: { options: Options; applica
     setError(undefined);
     try {
       const saved = application
-        ? await apiSend<Application>('PUT', `/api/v1/work-for-training/applications/${application.id}`, toPayload(values))
+        ? await apiSend<Application>(
+            'PUT',
+            `/api/v1/work-for-training/applications/${application.id}`,
+            toPayload(values),
+          )
         : await apiSend<Application>('POST', '/api/v1/work-for-training/applications', toPayload(values));
       message.success('单位信息已保存，请录入补贴人员信息');
       onSaved(saved);
@@ -251,13 +280,23 @@ function UnitForm({ options, application, onSaved }: { options: Options; applica
   return (
     <Form form={form} layout="vertical" onFinish={onFinish} scrollToFirstError>
       <Typography.Paragraph type="secondary">
-        红色星花为必填项。补贴本年度最多申请 6 次；每个单位、每个补贴年月只能申请一次（审核不通过的可以再次申请）。企业所属区划选择了哪个区，就会推送到哪个区审核。
+        红色星花为必填项。补贴本年度最多申请 6
+        次；每个单位、每个补贴年月只能申请一次（审核不通过的可以再次申请）。企业所属区划选择了哪个区，就会推送到哪个区审核。
       </Typography.Paragraph>
       <Space wrap style={{ width: '100%' }} styles={{ item: { minWidth: 300, flex: 1 } }}>
-        <Form.Item label="单位名称" name="unitName" rules={[{ required: true, message: '请填写单位名称（与营业执照一致）' }]}>
+        <Form.Item
+          label="单位名称"
+          name="unitName"
+          rules={[{ required: true, message: '请填写单位名称（与营业执照一致）' }]}
+        >
           <Input maxLength={100} />
         </Form.Item>
-        <Form.Item label="统一社会信用代码" name="creditCode" rules={[kernelRule('统一社会信用代码', checkCreditCode, true)]} validateTrigger="onBlur">
+        <Form.Item
+          label="统一社会信用代码"
+          name="creditCode"
+          rules={[kernelRule('统一社会信用代码', checkCreditCode, true)]}
+          validateTrigger="onBlur"
+        >
           <Input maxLength={20} placeholder="18 位，见营业执照" />
         </Form.Item>
         <Form.Item label="法人姓名" name="legalRepName">
@@ -272,7 +311,11 @@ function UnitForm({ options, application, onSaved }: { options: Options; applica
         >
           <Input maxLength={20} />
         </Form.Item>
-        <Form.Item label="基本账户开户银行" name="bankName" rules={[{ required: true, message: '请填写基本账户开户银行' }]}>
+        <Form.Item
+          label="基本账户开户银行"
+          name="bankName"
+          rules={[{ required: true, message: '请填写基本账户开户银行' }]}
+        >
           <Input maxLength={60} placeholder="基本账户开户银行" />
         </Form.Item>
         <Form.Item
@@ -285,7 +328,12 @@ function UnitForm({ options, application, onSaved }: { options: Options; applica
         >
           <Input maxLength={40} />
         </Form.Item>
-        <Form.Item label="联系电话" name="contactPhone" rules={[kernelRule('联系电话', checkPhoneNumber, true)]} validateTrigger="onBlur">
+        <Form.Item
+          label="联系电话"
+          name="contactPhone"
+          rules={[kernelRule('联系电话', checkPhoneNumber, true)]}
+          validateTrigger="onBlur"
+        >
           <Input maxLength={20} placeholder="手机号或带区号的固定电话" />
         </Form.Item>
         <Form.Item label="企业规模" name="declaredSize" rules={[{ required: true, message: '请选择企业规模' }]}>
@@ -299,7 +347,10 @@ function UnitForm({ options, application, onSaved }: { options: Options; applica
             showSearch
             optionFilterProp="label"
             placeholder="申请将推送至该区划审核"
-            options={options.regions.map((r) => ({ value: r.code, label: r.fullName.replace(/^山东省|^新疆维吾尔自治区/, '') }))}
+            options={options.regions.map((r) => ({
+              value: r.code,
+              label: r.fullName.replace(/^山东省|^新疆维吾尔自治区/, ''),
+            }))}
             onChange={() => form.setFieldValue('subsidyMonth', undefined)}
           />
         </Form.Item>
@@ -312,7 +363,9 @@ function UnitForm({ options, application, onSaved }: { options: Options; applica
         <Form.Item label="补贴类型" name="subsidyType" rules={[{ required: true, message: '请选择补贴类型' }]}>
           <Select
             placeholder="请选择"
-            options={options.subsidyTypes.filter((t) => t.regions === 'all' || changji).map((t) => ({ value: t.value, label: t.label }))}
+            options={options.subsidyTypes
+              .filter((t) => t.regions === 'all' || changji)
+              .map((t) => ({ value: t.value, label: t.label }))}
           />
         </Form.Item>
       </Space>
@@ -324,7 +377,11 @@ function UnitForm({ options, application, onSaved }: { options: Options; applica
           { min: 10, message: '请至少写 10 个字：培训岗位、内容、方式、带教师傅、起止时间等' },
         ]}
       >
-        <Input.TextArea rows={3} maxLength={2000} placeholder="以工代训培训情况：培训岗位、内容、方式、带教师傅、起止时间等" />
+        <Input.TextArea
+          rows={3}
+          maxLength={2000}
+          placeholder="以工代训培训情况：培训岗位、内容、方式、带教师傅、起止时间等"
+        />
       </Form.Item>
       {industry && industry !== 'other' ? (
         <Form.Item
@@ -423,13 +480,20 @@ interface Candidate {
 function PersonsPanel({ application, onChange }: { application: Application; onChange: () => void }) {
   const { message } = App.useApp();
   const [page, setPage] = useState(1);
-  const [data, setData] = useState<{ items: Person[]; total: number; totalFen: number }>({ items: [], total: 0, totalFen: 0 });
+  const [data, setData] = useState<{ items: Person[]; total: number; totalFen: number }>({
+    items: [],
+    total: 0,
+    totalFen: 0,
+  });
   const [rosterOpen, setRosterOpen] = useState(false);
   const [manualOpen, setManualOpen] = useState(false);
   const [importErrors, setImportErrors] = useState<{ row: number; column: string; message: string }[] | null>(null);
   const base = `/api/v1/work-for-training/applications/${application.id}`;
   const load = useCallback(
-    () => apiGet<{ items: Person[]; total: number; totalFen: number }>(`${base}/persons?page=${page}&pageSize=10`).then(setData),
+    () =>
+      apiGet<{ items: Person[]; total: number; totalFen: number }>(`${base}/persons?page=${page}&pageSize=10`).then(
+        setData,
+      ),
     [base, page],
   );
   useEffect(() => {
@@ -443,7 +507,9 @@ function PersonsPanel({ application, onChange }: { application: Application; onC
   return (
     <div>
       <Space wrap style={{ marginBottom: 12 }}>
-        {editable && application.canAddManualPersons ? <Button onClick={() => setManualOpen(true)}>增加人员</Button> : null}
+        {editable && application.canAddManualPersons ? (
+          <Button onClick={() => setManualOpen(true)}>增加人员</Button>
+        ) : null}
         {editable ? (
           <Button type="primary" onClick={() => setRosterOpen(true)}>
             增加企业在职职工
@@ -490,7 +556,11 @@ function PersonsPanel({ application, onChange }: { application: Application; onC
             <List
               size="small"
               dataSource={importErrors}
-              renderItem={(e) => <List.Item>{e.row ? `第 ${e.row} 行${e.column ? `「${e.column}」` : ''}：${e.message}` : e.message}</List.Item>}
+              renderItem={(e) => (
+                <List.Item>
+                  {e.row ? `第 ${e.row} 行${e.column ? `「${e.column}」` : ''}：${e.message}` : e.message}
+                </List.Item>
+              )}
             />
           }
         />
@@ -553,7 +623,17 @@ function PersonsPanel({ application, onChange }: { application: Application; onC
   );
 }
 
-function RosterModal({ open, base, onClose, onAdded }: { open: boolean; base: string; onClose: () => void; onAdded: () => Promise<void> }) {
+function RosterModal({
+  open,
+  base,
+  onClose,
+  onAdded,
+}: {
+  open: boolean;
+  base: string;
+  onClose: () => void;
+  onAdded: () => Promise<void>;
+}) {
   const { message } = App.useApp();
   const [page, setPage] = useState(1);
   const [search, setSearch] = useState('');
@@ -577,7 +657,9 @@ function RosterModal({ open, base, onClose, onAdded }: { open: boolean; base: st
       onOk={async () => {
         setBusy(true);
         try {
-          const r = await apiSend<{ added: number; totalFen: number }>('POST', `${base}/persons/roster`, { spellIds: selected });
+          const r = await apiSend<{ added: number; totalFen: number }>('POST', `${base}/persons/roster`, {
+            spellIds: selected,
+          });
           message.success(`已添加 ${r.added} 人`);
           setSelected([]);
           await onAdded();
@@ -589,7 +671,12 @@ function RosterModal({ open, base, onClose, onAdded }: { open: boolean; base: st
         }
       }}
     >
-      <Input.Search placeholder="按姓名或身份证号查找" allowClear onSearch={(v) => (setPage(1), setSearch(v))} style={{ marginBottom: 12 }} />
+      <Input.Search
+        placeholder="按姓名或身份证号查找"
+        allowClear
+        onSearch={(v) => (setPage(1), setSearch(v))}
+        style={{ marginBottom: 12 }}
+      />
       <Table<Candidate>
         rowKey="spellId"
         size="small"
@@ -600,20 +687,40 @@ function RosterModal({ open, base, onClose, onAdded }: { open: boolean; base: st
           onChange: (keys) => setSelected(keys as string[]),
           getCheckboxProps: (c) => ({ disabled: c.alreadyAdded, name: c.name }),
         }}
-        pagination={{ current: page, pageSize: 10, total: data.total, onChange: setPage, showTotal: (t) => `共 ${t} 人` }}
+        pagination={{
+          current: page,
+          pageSize: 10,
+          total: data.total,
+          onChange: setPage,
+          showTotal: (t) => `共 ${t} 人`,
+        }}
         columns={[
           { title: '姓名', dataIndex: 'name' },
           { title: '身份证号', dataIndex: 'idNumberMasked' },
           { title: '人员类别', dataIndex: 'category' },
           { title: '参保时间', dataIndex: 'insuredFrom' },
-          { title: '', render: (_, c) => (c.dispatched ? <Tag>劳务派遣</Tag> : c.alreadyAdded ? <Tag color="green">已添加</Tag> : null) },
+          {
+            title: '',
+            render: (_, c) =>
+              c.dispatched ? <Tag>劳务派遣</Tag> : c.alreadyAdded ? <Tag color="green">已添加</Tag> : null,
+          },
         ]}
       />
     </Modal>
   );
 }
 
-function ManualPersonModal({ open, base, onClose, onAdded }: { open: boolean; base: string; onClose: () => void; onAdded: () => Promise<void> }) {
+function ManualPersonModal({
+  open,
+  base,
+  onClose,
+  onAdded,
+}: {
+  open: boolean;
+  base: string;
+  onClose: () => void;
+  onAdded: () => Promise<void>;
+}) {
   const [form] = Form.useForm<{ idNumber: string; name: string; dispatched?: boolean }>();
   const { message } = App.useApp();
   const [error, setError] = useState<string>();
@@ -640,7 +747,12 @@ function ManualPersonModal({ open, base, onClose, onAdded }: { open: boolean; ba
       }}
     >
       <Form form={form} layout="vertical">
-        <Form.Item label="身份证号" name="idNumber" rules={[kernelRule('身份证号', (v) => checkResidentId(v), true)]} validateTrigger="onBlur">
+        <Form.Item
+          label="身份证号"
+          name="idNumber"
+          rules={[kernelRule('身份证号', (v) => checkResidentId(v), true)]}
+          validateTrigger="onBlur"
+        >
           <Input maxLength={20} />
         </Form.Item>
         <Form.Item label="姓名" name="name" rules={[{ required: true, message: '请填写姓名' }]}>
@@ -724,7 +836,9 @@ function SubmitPanel({ application, onChange }: { application: Application; onCh
                     {m.satisfied ? <Tag color="green">已上传</Tag> : m.required ? <Tag color="red">未上传</Tag> : null}
                   </Space>
                 }
-                description={files.map((f) => `${f.originalName}（SHA-256 ${f.sha256.slice(0, 12)}…）`).join('；') || m.source}
+                description={
+                  files.map((f) => `${f.originalName}（SHA-256 ${f.sha256.slice(0, 12)}…）`).join('；') || m.source
+                }
               />
             </List.Item>
           );
@@ -740,7 +854,13 @@ function SubmitPanel({ application, onChange }: { application: Application; onCh
           <List.Item>
             <Space direction="vertical" size={0}>
               <Space>
-                {c.ok ? <Tag color="green">通过</Tag> : c.level === 'warning' ? <Tag color="orange">提示</Tag> : <Tag color="red">未通过</Tag>}
+                {c.ok ? (
+                  <Tag color="green">通过</Tag>
+                ) : c.level === 'warning' ? (
+                  <Tag color="orange">提示</Tag>
+                ) : (
+                  <Tag color="red">未通过</Tag>
+                )}
                 <Typography.Text strong>{c.label}</Typography.Text>
               </Space>
               <Typography.Text>{c.detail}</Typography.Text>
@@ -795,7 +915,9 @@ function SubmitPanel({ application, onChange }: { application: Application; onCh
 export function ApplyPage() {
   const options = useOptions();
   const navigate = useNavigate();
-  const [drafts, setDrafts] = useState<{ id: string; subsidyMonth: string; subsidyTypeLabel: string; statusLabel: string; status: string }[]>([]);
+  const [drafts, setDrafts] = useState<
+    { id: string; subsidyMonth: string; subsidyTypeLabel: string; statusLabel: string; status: string }[]
+  >([]);
   useEffect(() => {
     void apiGet<{ items: typeof drafts }>('/api/v1/work-for-training/applications').then((r) =>
       setDrafts(r.items.filter((a) => a.status === 'draft' || a.status === 'returned')),
@@ -807,15 +929,28 @@ export function ApplyPage() {
       {drafts.length ? (
         <Card size="small" title="未完成的申请" style={{ marginBottom: 16 }}>
           {drafts.map((d) => (
-            <Button key={d.id} type="link" onClick={() => navigate(`/enterprise/work-for-training/applications/${d.id}`)}>
+            <Button
+              key={d.id}
+              type="link"
+              onClick={() => navigate(`/enterprise/work-for-training/applications/${d.id}`)}
+            >
               {monthLabel(d.subsidyMonth)} {d.subsidyTypeLabel}（{d.statusLabel}）继续办理
             </Button>
           ))}
         </Card>
       ) : null}
-      <Steps current={0} items={[{ title: '维护补贴单位信息' }, { title: '录入补贴人员信息' }, { title: '上传材料并提交' }]} style={{ marginBottom: 24 }} />
+      <Steps
+        current={0}
+        items={[{ title: '维护补贴单位信息' }, { title: '录入补贴人员信息' }, { title: '上传材料并提交' }]}
+        style={{ marginBottom: 24 }}
+      />
       <Card title="维护补贴单位信息">
-        {options ? <UnitForm options={options} onSaved={(a) => navigate(`/enterprise/work-for-training/applications/${a.id}?step=1`)} /> : null}
+        {options ? (
+          <UnitForm
+            options={options}
+            onSaved={(a) => navigate(`/enterprise/work-for-training/applications/${a.id}?step=1`)}
+          />
+        ) : null}
       </Card>
     </RequireEnterprise>
   );
@@ -850,7 +985,9 @@ export function ApplicationPage() {
         <Descriptions.Item label="补贴类型">{application.subsidyTypeLabel}</Descriptions.Item>
         <Descriptions.Item label="状态">{application.statusLabel}</Descriptions.Item>
       </Descriptions>
-      {application.unit.sizeMismatch ? <Alert type="warning" showIcon style={{ marginBottom: 16 }} message={application.unit.sizeNote} /> : null}
+      {application.unit.sizeMismatch ? (
+        <Alert type="warning" showIcon style={{ marginBottom: 16 }} message={application.unit.sizeNote} />
+      ) : null}
       <Steps
         current={step}
         onChange={setStep}

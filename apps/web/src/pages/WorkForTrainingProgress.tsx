@@ -17,7 +17,15 @@ interface ProgressItem {
   submittedAt: string | null;
   reason: string | null;
   stages: { status: string; label: string; state: 'done' | 'current' | 'pending' | 'failed'; at: string | null }[];
-  timeline: { at: string; status: string; label: string; actor: string; note: string | null; amountFen: number | null; paidOn: string | null }[];
+  timeline: {
+    at: string;
+    status: string;
+    label: string;
+    actor: string;
+    note: string | null;
+    amountFen: number | null;
+    paidOn: string | null;
+  }[];
 }
 
 const monthLabel = (m: string) => `${m.slice(0, 4)}年${Number(m.slice(5, 7))}月`;
@@ -46,18 +54,32 @@ export function ProgressPage() {
             <Descriptions size="small" column={4} style={{ marginBottom: 16 }}>
               <Descriptions.Item label="审核区划">{a.regionName}</Descriptions.Item>
               <Descriptions.Item label="申报金额">{yuan(a.amountFen)} 元</Descriptions.Item>
-              <Descriptions.Item label="核定金额">{a.approvedAmountFen === null ? '—' : `${yuan(a.approvedAmountFen)} 元`}</Descriptions.Item>
+              <Descriptions.Item label="核定金额">
+                {a.approvedAmountFen === null ? '—' : `${yuan(a.approvedAmountFen)} 元`}
+              </Descriptions.Item>
               <Descriptions.Item label="拨付日期">{a.paidOn ?? '—'}</Descriptions.Item>
             </Descriptions>
             {a.reason ? (
-              <Alert type={a.status === 'rejected' ? 'error' : 'warning'} showIcon style={{ marginBottom: 16 }} message={`${a.statusLabel}：${a.reason}`} />
+              <Alert
+                type={a.status === 'rejected' ? 'error' : 'warning'}
+                showIcon
+                style={{ marginBottom: 16 }}
+                message={`${a.statusLabel}：${a.reason}`}
+              />
             ) : null}
             <Steps
               size="small"
               style={{ marginBottom: 16 }}
               items={a.stages.map((s) => ({
                 title: s.label,
-                status: s.state === 'done' ? 'finish' : s.state === 'current' ? 'process' : s.state === 'failed' ? 'error' : 'wait',
+                status:
+                  s.state === 'done'
+                    ? 'finish'
+                    : s.state === 'current'
+                      ? 'process'
+                      : s.state === 'failed'
+                        ? 'error'
+                        : 'wait',
                 description: s.at ? time(s.at) : undefined,
               }))}
             />
@@ -84,7 +106,9 @@ export function ProgressPage() {
                 {a.status === 'returned' ? '修改后重新提交' : '继续办理'}
               </Button>
             ) : (
-              <Button onClick={() => navigate(`/enterprise/work-for-training/applications/${a.id}?step=1`)}>查看申请</Button>
+              <Button onClick={() => navigate(`/enterprise/work-for-training/applications/${a.id}?step=1`)}>
+                查看申请
+              </Button>
             )}
           </Card>
         ))}

@@ -9,7 +9,14 @@ import type { Database, Queryable } from '@wengang/db';
 import { listRegions } from '@wengang/kernel';
 import { importFile, type ImportReport } from '../import/import';
 import { getLayout, LAYOUTS, type SourceId } from '../import/layouts';
-import { generatePopulation, type Cell, type FundPosition, type PopulationOptions, type PopulationSummary, type RowSink } from './population';
+import type { FundPosition } from '../programmes/common';
+import {
+  generatePopulation,
+  type Cell,
+  type PopulationOptions,
+  type PopulationSummary,
+  type RowSink,
+} from './population';
 
 /** The order sources must be imported in (units before the rows that name them). */
 export const IMPORT_ORDER: readonly SourceId[] = [
@@ -34,7 +41,9 @@ function csvCell(value: Cell): string {
 }
 
 function headerLine(source: SourceId): string {
-  return `${getLayout(source)!.fields.map((f) => f.header).join(',')}\n`;
+  return `${getLayout(source)!
+    .fields.map((f) => f.header)
+    .join(',')}\n`;
 }
 
 /** Buffered CSV files in a folder, one per source, each with its header row. */
@@ -122,7 +131,11 @@ export async function ensureRegions(q: Queryable): Promise<void> {
 }
 
 /** Records the pooling areas' monthly fund positions in the ledger's monitoring table. */
-export async function recordFundPositions(q: Queryable, positions: readonly FundPosition[], now = new Date()): Promise<void> {
+export async function recordFundPositions(
+  q: Queryable,
+  positions: readonly FundPosition[],
+  now = new Date(),
+): Promise<void> {
   for (const p of positions) {
     await q.query(
       `INSERT INTO fund_monitoring (region_code, fund, month, balance_fen, avg_monthly_expenditure_fen, capacity_months, recorded_at)
@@ -146,7 +159,11 @@ export interface LoadOptions {
  * Generates a population in memory and loads it through the import path (the same validation
  * and merge as operators' files), plus regions and fund positions. For small populations.
  */
-export async function loadPopulation(db: Database, options: PopulationOptions, load: LoadOptions = {}): Promise<{ summary: PopulationSummary; reports: ImportReport[] }> {
+export async function loadPopulation(
+  db: Database,
+  options: PopulationOptions,
+  load: LoadOptions = {},
+): Promise<{ summary: PopulationSummary; reports: ImportReport[] }> {
   const sink = new MemorySink();
   const summary = generatePopulation(options, sink);
   await ensureRegions(db);

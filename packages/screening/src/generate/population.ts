@@ -21,6 +21,7 @@ import {
   CREDIT_CODE_ALPHABET,
 } from '@wengang/kernel';
 import type { SourceId } from '../import/layouts';
+import type { FundPosition } from '../programmes/common';
 import { Random } from './random';
 
 export interface PopulationOptions {
@@ -36,14 +37,6 @@ export type Cell = string | null;
 
 export interface RowSink {
   write(source: SourceId, cells: readonly Cell[]): void;
-}
-
-/** Monthly fund position of a pooling area (for the ledger's fund_monitoring), not a CSV source. */
-export interface FundPosition {
-  regionCode: string;
-  month: string;
-  balanceFen: number;
-  avgMonthlyExpenditureFen: number;
 }
 
 export interface PopulationSummary {
@@ -72,32 +65,132 @@ function dateText(m: number, day: number): string {
 const yuan = (fen: number): string => fenToYuanString(Math.round(fen));
 
 // ---- vocabularies ----
-const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严武戴孔';
-const GIVEN = '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉萍红娥玲芬建国志文斌海波宁欣怡浩然子涵宇轩梓萱晨阳佳琪雨泽思远一鸣嘉怡';
-const WORDS = ['鲁西', '运河', '水城', '凤凰', '东昌', '光岳', '金柱', '泰和', '瑞丰', '华信', '中通', '鸿运', '嘉禾', '恒昌', '鑫源', '宏达', '新时代', '齐鲁', '九州', '天润'];
-const BANKS = ['中国工商银行聊城分行', '中国农业银行聊城分行', '中国建设银行聊城分行', '中国银行聊城分行', '聊城农村商业银行', '齐鲁银行聊城分行', '交通银行聊城分行'];
-const SCHOOLS = ['聊城大学', '山东大学', '山东师范大学', '青岛大学', '山东农业大学', '聊城职业技术学院', '山东交通学院', '齐鲁工业大学'];
-const ADDRESS_CODES = ['371502', '371503', '371521', '371522', '371524', '371525', '371526', '371581', '370102', '370203', '370702', '371302', '371402', '372301', '410922', '130402'];
+const SURNAMES =
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严武戴孔';
+const GIVEN =
+  '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉萍红娥玲芬建国志文斌海波宁欣怡浩然子涵宇轩梓萱晨阳佳琪雨泽思远一鸣嘉怡';
+const WORDS = [
+  '鲁西',
+  '运河',
+  '水城',
+  '凤凰',
+  '东昌',
+  '光岳',
+  '金柱',
+  '泰和',
+  '瑞丰',
+  '华信',
+  '中通',
+  '鸿运',
+  '嘉禾',
+  '恒昌',
+  '鑫源',
+  '宏达',
+  '新时代',
+  '齐鲁',
+  '九州',
+  '天润',
+];
+const BANKS = [
+  '中国工商银行聊城分行',
+  '中国农业银行聊城分行',
+  '中国建设银行聊城分行',
+  '中国银行聊城分行',
+  '聊城农村商业银行',
+  '齐鲁银行聊城分行',
+  '交通银行聊城分行',
+];
+const SCHOOLS = [
+  '聊城大学',
+  '山东大学',
+  '山东师范大学',
+  '青岛大学',
+  '山东农业大学',
+  '聊城职业技术学院',
+  '山东交通学院',
+  '齐鲁工业大学',
+];
+const ADDRESS_CODES = [
+  '371502',
+  '371503',
+  '371521',
+  '371522',
+  '371524',
+  '371525',
+  '371526',
+  '371581',
+  '370102',
+  '370203',
+  '370702',
+  '371302',
+  '371402',
+  '372301',
+  '410922',
+  '130402',
+];
 
 /** GB/T 4754-2017 codes with their weights, the wording for names and revenue per employee (yuan). */
 const INDUSTRIES: readonly (readonly [code: string, weight: number, word: string, revenuePerHead: number])[] = [
-  ['C13', 4, '食品', 900_000], ['C17', 3, '纺织', 600_000], ['C26', 3, '化工', 1_500_000], ['C33', 4, '金属制品', 700_000],
-  ['C34', 4, '机械', 800_000], ['C36', 3, '汽车配件', 900_000], ['C38', 3, '电气', 800_000],
-  ['F51', 9, '商贸', 2_500_000], ['F52', 14, '超市', 600_000], ['H61', 2, '酒店', 200_000], ['H62', 8, '餐饮', 250_000],
-  ['E47', 3, '建筑', 500_000], ['E48', 3, '路桥', 600_000], ['E50', 2, '装饰', 400_000],
-  ['G53', 0.2, '铁路服务', 400_000], ['G54', 4, '物流运输', 400_000], ['G55', 0.3, '水运', 500_000], ['G56', 0.1, '航空服务', 800_000],
-  ['G58', 1, '多式联运', 500_000], ['G59', 1.5, '仓储', 400_000], ['G60', 0.5, '快递', 300_000],
-  ['I64', 1, '网络科技', 500_000], ['I65', 3, '软件', 400_000], ['K701', 1.5, '房地产开发', 3_000_000], ['K702', 2, '物业', 150_000],
-  ['L7291', 0.8, '旅行社', 300_000], ['L72', 5, '商务服务', 300_000], ['L71', 1, '租赁', 500_000], ['L7231', 0.4, '律师', 300_000],
-  ['L7241', 0.4, '会计', 250_000], ['M73', 1.5, '科技研发', 300_000], ['M74', 1.5, '工程设计', 400_000], ['N786', 0.5, '景区', 200_000],
-  ['N77', 0.5, '环保', 400_000], ['O80', 4, '家政', 120_000], ['O81', 2, '汽车维修', 200_000], ['P83', 1.5, '培训学校', 150_000],
-  ['Q84', 1.5, '医院', 300_000], ['R86', 1, '文化传媒', 300_000], ['S94', 0.6, '协会', 100_000], ['S92', 0.5, '服务中心', 100_000],
-  ['A01', 2, '农业', 300_000], ['A03', 1, '养殖', 400_000], ['J66', 0.3, '小额贷款', 1_000_000],
+  ['C13', 4, '食品', 900_000],
+  ['C17', 3, '纺织', 600_000],
+  ['C26', 3, '化工', 1_500_000],
+  ['C33', 4, '金属制品', 700_000],
+  ['C34', 4, '机械', 800_000],
+  ['C36', 3, '汽车配件', 900_000],
+  ['C38', 3, '电气', 800_000],
+  ['F51', 9, '商贸', 2_500_000],
+  ['F52', 14, '超市', 600_000],
+  ['H61', 2, '酒店', 200_000],
+  ['H62', 8, '餐饮', 250_000],
+  ['E47', 3, '建筑', 500_000],
+  ['E48', 3, '路桥', 600_000],
+  ['E50', 2, '装饰', 400_000],
+  ['G53', 0.2, '铁路服务', 400_000],
+  ['G54', 4, '物流运输', 400_000],
+  ['G55', 0.3, '水运', 500_000],
+  ['G56', 0.1, '航空服务', 800_000],
+  ['G58', 1, '多式联运', 500_000],
+  ['G59', 1.5, '仓储', 400_000],
+  ['G60', 0.5, '快递', 300_000],
+  ['I64', 1, '网络科技', 500_000],
+  ['I65', 3, '软件', 400_000],
+  ['K701', 1.5, '房地产开发', 3_000_000],
+  ['K702', 2, '物业', 150_000],
+  ['L7291', 0.8, '旅行社', 300_000],
+  ['L72', 5, '商务服务', 300_000],
+  ['L71', 1, '租赁', 500_000],
+  ['L7231', 0.4, '律师', 300_000],
+  ['L7241', 0.4, '会计', 250_000],
+  ['M73', 1.5, '科技研发', 300_000],
+  ['M74', 1.5, '工程设计', 400_000],
+  ['N786', 0.5, '景区', 200_000],
+  ['N77', 0.5, '环保', 400_000],
+  ['O80', 4, '家政', 120_000],
+  ['O81', 2, '汽车维修', 200_000],
+  ['P83', 1.5, '培训学校', 150_000],
+  ['Q84', 1.5, '医院', 300_000],
+  ['R86', 1, '文化传媒', 300_000],
+  ['S94', 0.6, '协会', 100_000],
+  ['S92', 0.5, '服务中心', 100_000],
+  ['A01', 2, '农业', 300_000],
+  ['A03', 1, '养殖', 400_000],
+  ['J66', 0.3, '小额贷款', 1_000_000],
 ];
 const INDUSTRY_PICK = INDUSTRIES.map((i) => [i, i[1]] as const);
 
 const END_REASON_WEIGHTS: readonly (readonly [string, number])[] = [
-  ['07', 40], ['06', 20], ['10', 8], ['11', 4], ['01', 6], ['03', 8], ['02', 1], ['04', 2], ['05', 1], ['08', 3], ['09', 2], ['99', 5],
+  ['07', 40],
+  ['06', 20],
+  ['10', 8],
+  ['11', 4],
+  ['01', 6],
+  ['03', 8],
+  ['02', 1],
+  ['04', 2],
+  ['05', 1],
+  ['08', 3],
+  ['09', 2],
+  ['99', 5],
 ];
 const LAYOFF_REASONS = ['10', '11', '99'] as const;
 const OTHER_REASONS = ['01', '02', '03', '04', '05', '06', '07', '08', '09'] as const;
@@ -115,7 +208,8 @@ function unitKind(rng: Random, industry: string): { prefix: string; type: string
   if (industry === 'L7241') return { prefix: '91', type: '32' };
   if (industry === 'S92') return { prefix: '12', type: '50' };
   if ((industry === 'P83' || industry === 'Q84') && rng.chance(0.3)) return { prefix: '12', type: '50' };
-  if ((industry === 'F52' || industry === 'H62' || industry === 'O80') && rng.chance(0.05)) return { prefix: '92', type: '40' };
+  if ((industry === 'F52' || industry === 'H62' || industry === 'O80') && rng.chance(0.05))
+    return { prefix: '92', type: '40' };
   if (rng.chance(0.005)) return { prefix: '91', type: '90' };
   return { prefix: '91', type: '10' };
 }
@@ -226,13 +320,29 @@ export function generatePopulation(options: PopulationOptions, sink: RowSink): P
     const place = rng.weighted(placeWeights);
     const [industry, , word, revenuePerHead] = rng.weighted(INDUSTRY_PICK);
     const kind = unitKind(rng, industry);
-    const headcount = i === n - 1 ? Math.max(0, options.persons - assigned) : Math.max(0, Math.round(rawSizes[i]! * scale));
+    const headcount =
+      i === n - 1 ? Math.max(0, options.persons - assigned) : Math.max(0, Math.round(rawSizes[i]! * scale));
     assigned += headcount;
     const cityLevel = place === region && regionInfo.level === 'prefecture';
     const unitRegion = place;
     const code = creditCode(kind.prefix, cityLevel ? region : unitRegion, i, salt);
     const countyName = getRegion(cityLevel ? countyCodes[0]! : unitRegion)!.name;
-    const suffix = kind.type === '10' || kind.type === '32' ? (kind.type === '32' ? '会计师事务所' : rng.pick(['有限公司', '有限责任公司', '股份有限公司'])) : kind.type === '31' ? '律师事务所' : kind.type === '40' ? '店' : kind.type === '50' ? '中心' : kind.type === '21' ? '协会' : kind.type === '22' ? '基金会' : '服务中心';
+    const suffix =
+      kind.type === '10' || kind.type === '32'
+        ? kind.type === '32'
+          ? '会计师事务所'
+          : rng.pick(['有限公司', '有限责任公司', '股份有限公司'])
+        : kind.type === '31'
+          ? '律师事务所'
+          : kind.type === '40'
+            ? '店'
+            : kind.type === '50'
+              ? '中心'
+              : kind.type === '21'
+                ? '协会'
+                : kind.type === '22'
+                  ? '基金会'
+                  : '服务中心';
     const unit: Unit = {
       region: unitRegion,
       creditCode: code,
@@ -253,7 +363,9 @@ export function generatePopulation(options: PopulationOptions, sink: RowSink): P
     const employees = Math.max(0, headcount + (rng.chance(0.3) ? rng.int(0, Math.ceil(headcount * 0.2) + 1) : 0));
     const edgeSize = edge && rng.chance(0.3);
     const sizeEmployees = edgeSize ? rng.pick([999, 1000, 299, 300, 19, 20, 9, 10]) : employees;
-    const sizeRevenue = edgeSize ? rng.pick([39_999_999_999, 40_000_000_000, 2_999_999, 20_000_000_00, 3_000_000_00]) : unit.revenueFen;
+    const sizeRevenue = edgeSize
+      ? rng.pick([39_999_999_999, 40_000_000_000, 2_999_999, 20_000_000_00, 3_000_000_00])
+      : unit.revenueFen;
     const hasFigures = !rng.chance(edge ? 0.15 : 0.05);
     const hasBasic = !rng.chance(edge ? 0.15 : 0.07);
     const hasTax = !rng.chance(edge ? 0.15 : 0.04);
@@ -313,9 +425,26 @@ export function generatePopulation(options: PopulationOptions, sink: RowSink): P
   const graduateRecords: { id: string; unit: number }[] = [];
 
   const name = () => rng.pick([...SURNAMES]) + rng.pick([...GIVEN]) + (rng.chance(0.6) ? rng.pick([...GIVEN]) : '');
-  const spell = (person: string, personName: string, u: number, from: number, to: number | null, reason: string | null, status: string) => {
+  const spell = (
+    person: string,
+    personName: string,
+    u: number,
+    from: number,
+    to: number | null,
+    reason: string | null,
+    status: string,
+  ) => {
     const unit = units[u]!;
-    write('spells', [person, personName, unit.creditCode, unit.region, monthText(from), to === null ? null : monthText(to), status, reason]);
+    write('spells', [
+      person,
+      personName,
+      unit.creditCode,
+      unit.region,
+      monthText(from),
+      to === null ? null : monthText(to),
+      status,
+      reason,
+    ]);
     spells++;
     cover(u, from, to ?? DATA_END);
   };
@@ -345,7 +474,14 @@ export function generatePopulation(options: PopulationOptions, sink: RowSink): P
     let layoffs2019 = -1;
     if (edge) {
       const h = unit.headcount;
-      layoffs2019 = rng.pick([0, Math.floor(h * 0.055), Math.ceil(h * 0.055), Math.floor(h * 0.2), Math.floor(h * 0.2) + 1, rng.int(0, h)]);
+      layoffs2019 = rng.pick([
+        0,
+        Math.floor(h * 0.055),
+        Math.ceil(h * 0.055),
+        Math.floor(h * 0.2),
+        Math.floor(h * 0.2) + 1,
+        rng.int(0, h),
+      ]);
       layoffs2019 = Math.min(h, Math.max(0, layoffs2019));
     }
     for (let k = 0; k < unit.headcount; k++) {
@@ -371,10 +507,24 @@ export function generatePopulation(options: PopulationOptions, sink: RowSink): P
           ['3', 3],
           ['4', 2],
         ]);
-        write('graduates', [person, personName, dateText(gradMonth, gradDay), diploma, rng.pick(['21', '21', '31', '14', '11']), rng.pick(SCHOOLS)]);
+        write('graduates', [
+          person,
+          personName,
+          dateText(gradMonth, gradDay),
+          diploma,
+          rng.pick(['21', '21', '31', '14', '11']),
+          rng.pick(SCHOOLS),
+        ]);
         // A second, earlier diploma now and then (专升本, 本科后读研).
         if (rng.chance(edge ? 0.15 : 0.03)) {
-          write('graduates', [person, personName, dateText(gradMonth - 24, 30), rng.pick(['1', '2']), '31', rng.pick(SCHOOLS)]);
+          write('graduates', [
+            person,
+            personName,
+            dateText(gradMonth - 24, 30),
+            rng.pick(['1', '2']),
+            '31',
+            rng.pick(SCHOOLS),
+          ]);
         }
         // Hired in (or around) 2022.
         const start = edge
@@ -436,7 +586,15 @@ export function generatePopulation(options: PopulationOptions, sink: RowSink): P
         if (start2 <= DATA_END) {
           const end2 = rng.chance(0.3) ? Math.min(DATA_END, start2 + rng.int(0, 30)) : null;
           const closed = end2 !== null && end2 < DATA_END;
-          spell(person, personName, v, start2, closed ? end2 : null, closed ? rng.weighted(END_REASON_WEIGHTS) : null, closed ? '3' : '1');
+          spell(
+            person,
+            personName,
+            v,
+            start2,
+            closed ? end2 : null,
+            closed ? rng.weighted(END_REASON_WEIGHTS) : null,
+            closed ? '3' : '1',
+          );
           if (start2 >= M(2021, 1) && rng.chance(0.85)) register(person, v, start2);
         }
       }
@@ -452,7 +610,14 @@ export function generatePopulation(options: PopulationOptions, sink: RowSink): P
       ]);
       if (category !== null) {
         const place = units[u]!.region === region ? countyCodes[0]! : units[u]!.region;
-        write('person-registers', [category, person, personName, place, dateText(M(2019, 1) + rng.int(0, 40), rng.int(1, 28)), rng.chance(0.3) ? dateText(M(2022, 6) + rng.int(0, 6), 28) : null]);
+        write('person-registers', [
+          category,
+          person,
+          personName,
+          place,
+          dateText(M(2019, 1) + rng.int(0, 40), rng.int(1, 28)),
+          rng.chance(0.3) ? dateText(M(2022, 6) + rng.int(0, 6), 28) : null,
+        ]);
       }
     }
   }
@@ -476,14 +641,26 @@ export function generatePopulation(options: PopulationOptions, sink: RowSink): P
       if (edge && rng.chance(0.1)) continue; // no contribution record for the year
       const unitPaid = Math.round(pm * unit.wageBase * RATE_UNIT) + (edge ? rng.int(0, 1) : 0);
       const personPaid = Math.round(pm * unit.wageBase * RATE_PERSON);
-      write('contributions', [unit.creditCode, unit.region, String(y), yuan(unitPaid), yuan(personPaid), String(months), yuan(arrears)]);
+      write('contributions', [
+        unit.creditCode,
+        unit.region,
+        String(y),
+        yuan(unitPaid),
+        yuan(personPaid),
+        String(months),
+        yuan(arrears),
+      ]);
     }
     // Annual accounts from the tax department (not for every unit).
     if (rng.chance(edge ? 0.8 : 0.85)) {
       const difficult = rng.chance(edge ? 0.35 : 0.02);
       const base = unit.revenueFen;
       const r2018 = difficult ? base : Math.round(base * rng.logNormal(1, 0.1));
-      const drop = edge ? rng.pick([0.3, 0.7, 0.2999, 0.7001, 0.5, -0.1]) : difficult ? 0.3 + rng.next() * 0.4 : rng.normal() * 0.1;
+      const drop = edge
+        ? rng.pick([0.3, 0.7, 0.2999, 0.7001, 0.5, -0.1])
+        : difficult
+          ? 0.3 + rng.next() * 0.4
+          : rng.normal() * 0.1;
       const r2019 = Math.max(0, Math.round(r2018 * (1 - drop)));
       for (const [year, revenue] of [
         [2018, r2018],
@@ -492,9 +669,15 @@ export function generatePopulation(options: PopulationOptions, sink: RowSink): P
         [2021, Math.round(r2019 * rng.logNormal(1.05, 0.15))],
       ] as const) {
         const loss = difficult ? year <= 2019 || rng.chance(0.5) : rng.chance(0.2);
-        const profit = loss ? -Math.round(revenue * rng.next() * 0.1 + (edge && rng.chance(0.1) ? 0 : 1)) : Math.round(revenue * rng.next() * 0.12);
+        const profit = loss
+          ? -Math.round(revenue * rng.next() * 0.1 + (edge && rng.chance(0.1) ? 0 : 1))
+          : Math.round(revenue * rng.next() * 0.12);
         const assets = Math.max(100, Math.round(revenue * rng.logNormal(0.8, 0.5)));
-        const ratio = edge ? rng.pick([0.3, 0.7, 0.2999, 0.7001, 0.5, 0.9]) : difficult ? 0.3 + rng.next() * 0.4 : 0.1 + rng.next() * 0.8;
+        const ratio = edge
+          ? rng.pick([0.3, 0.7, 0.2999, 0.7001, 0.5, 0.9])
+          : difficult
+            ? 0.3 + rng.next() * 0.4
+            : 0.1 + rng.next() * 0.8;
         write('annual-accounts', [
           unit.creditCode,
           unit.region,
@@ -509,8 +692,17 @@ export function generatePopulation(options: PopulationOptions, sink: RowSink): P
     // Monthly tax indicators, 2019–2020 (a sample in realistic data).
     if (rng.chance(edge ? 0.5 : 0.02)) {
       for (let m = M(2019, 1); m <= M(2020, 12); m++) {
-        const revenue = Math.round((unit.revenueFen / 12) * rng.logNormal(1, 0.2) * (m >= M(2020, 2) && m <= M(2020, 4) ? 0.3 : 1));
-        write('tax-monthly', [unit.creditCode, unit.region, monthText(m), yuan(revenue), yuan(Math.round(revenue * 0.02)), String(Math.round(revenue / 10000))]);
+        const revenue = Math.round(
+          (unit.revenueFen / 12) * rng.logNormal(1, 0.2) * (m >= M(2020, 2) && m <= M(2020, 4) ? 0.3 : 1),
+        );
+        write('tax-monthly', [
+          unit.creditCode,
+          unit.region,
+          monthText(m),
+          yuan(revenue),
+          yuan(Math.round(revenue * 0.02)),
+          String(Math.round(revenue / 10000)),
+        ]);
       }
     }
     // Earlier benefits: 稳岗返还 already paid in 2020 (general → top-up; difficult → conflict),
@@ -524,25 +716,75 @@ export function generatePopulation(options: PopulationOptions, sink: RowSink): P
     if (refunded !== null) {
       const k = unit.headcount > 0 ? u * YEARS.length + yearIndex(2019) : -1;
       const base = k >= 0 ? Math.round(personMonths[k]! * unit.wageBase) : 100_000;
-      write('benefit-records', [unit.creditCode, unit.region, '稳岗返还', '已享受', null, '2020', refunded, yuan(Math.round(base * 0.5)), '2020-04-20']);
+      write('benefit-records', [
+        unit.creditCode,
+        unit.region,
+        '稳岗返还',
+        '已享受',
+        null,
+        '2020',
+        refunded,
+        yuan(Math.round(base * 0.5)),
+        '2020-04-20',
+      ]);
     }
     if (rng.chance(edge ? 0.08 : 0.003)) {
-      write('benefit-records', [unit.creditCode, unit.region, '稳岗返还', '应退未退', null, '2019', null, yuan(rng.int(1_000, 5_000_000)), null]);
+      write('benefit-records', [
+        unit.creditCode,
+        unit.region,
+        '稳岗返还',
+        '应退未退',
+        null,
+        '2019',
+        null,
+        yuan(rng.int(1_000, 5_000_000)),
+        null,
+      ]);
     }
     if (rng.chance(edge ? 0.08 : 0.01)) {
-      write('benefit-records', [unit.creditCode, unit.region, '一次性留工培训补助', '已享受', null, '2022', null, yuan(50_000 * Math.max(1, unit.headcount)), '2022-06-30']);
+      write('benefit-records', [
+        unit.creditCode,
+        unit.region,
+        '一次性留工培训补助',
+        '已享受',
+        null,
+        '2022',
+        null,
+        yuan(50_000 * Math.max(1, unit.headcount)),
+        '2022-06-30',
+      ]);
     }
   }
   // Person-level earlier benefits for graduates: 一次性吸纳就业补贴, 扩岗补助 via 自主申请.
   for (const g of graduateRecords) {
     const unit = units[g.unit]!;
     if (rng.chance(edge ? 0.1 : 0.03)) {
-      write('benefit-records', [unit.creditCode, unit.region, '一次性吸纳就业补贴', '已享受', g.id, '2022', null, '1000.00', '2022-08-15']);
+      write('benefit-records', [
+        unit.creditCode,
+        unit.region,
+        '一次性吸纳就业补贴',
+        '已享受',
+        g.id,
+        '2022',
+        null,
+        '1000.00',
+        '2022-08-15',
+      ]);
     }
     if (rng.chance(edge ? 0.08 : 0.02)) {
       const other = units[otherUnit(g.unit)]!;
       const payer = rng.chance(0.5) ? unit : other;
-      write('benefit-records', [payer.creditCode, payer.region, '一次性扩岗补助', '已享受', g.id, '2022', null, '1500.00', '2022-10-10']);
+      write('benefit-records', [
+        payer.creditCode,
+        payer.region,
+        '一次性扩岗补助',
+        '已享受',
+        g.id,
+        '2022',
+        null,
+        '1500.00',
+        '2022-10-10',
+      ]);
     }
   }
 
@@ -558,26 +800,56 @@ export function generatePopulation(options: PopulationOptions, sink: RowSink): P
     const risky = rng.chance(edge ? 0.5 : 0.4);
     const listings = risky ? rng.int(1, 3) : 0;
     for (let k = 0; k < listings; k++) {
-      const date = edge ? rng.pick(['2021-12-31', '2022-01-01', '2022-04-12', '2022-12-31', '2023-01-01']) : dateText(M(2022, 3) + rng.int(0, 8), rng.int(1, 28));
-      write('epidemic-events', [county, '中高风险区域', `${getRegion(county)!.name}${rng.pick(['街道', '社区', '村'])}${k + 1}`, date, String(rng.int(7, 21))]);
+      const date = edge
+        ? rng.pick(['2021-12-31', '2022-01-01', '2022-04-12', '2022-12-31', '2023-01-01'])
+        : dateText(M(2022, 3) + rng.int(0, 8), rng.int(1, 28));
+      write('epidemic-events', [
+        county,
+        '中高风险区域',
+        `${getRegion(county)!.name}${rng.pick(['街道', '社区', '村'])}${k + 1}`,
+        date,
+        String(rng.int(7, 21)),
+      ]);
     }
     if (rng.chance(edge ? 0.5 : 0.25)) {
       const days = edge ? rng.pick([6, 7, 8]) : rng.int(3, 14);
-      const date = edge ? rng.pick(['2021-12-28', '2022-01-01', '2022-05-20', '2022-12-31']) : dateText(M(2022, 4) + rng.int(0, 7), rng.int(1, 28));
+      const date = edge
+        ? rng.pick(['2021-12-28', '2022-01-01', '2022-05-20', '2022-12-31'])
+        : dateText(M(2022, 4) + rng.int(0, 7), rng.int(1, 28));
       write('epidemic-events', [county, '静态管理', `${getRegion(county)!.name}静态管理区`, date, String(days)]);
     }
   }
   if (regionInfo.level === 'prefecture') {
     const tier = 146_700;
-    for (const y of [2018, 2019, 2020, 2021, 2022]) write('benefit-standards', [region, String(y), yuan(Math.round(tier * (1 + (y - 2019) * 0.04)))]);
+    for (const y of [2018, 2019, 2020, 2021, 2022])
+      write('benefit-standards', [region, String(y), yuan(Math.round(tier * (1 + (y - 2019) * 0.04)))]);
   }
 
   // Fund positions of the pooling area (the prefecture), monthly; in edge data some counties get
   // their own, weaker position.
   const fund: FundPosition[] = [];
-  const pooling = regionInfo.level === 'county' ? prefectureOf(region) : regionInfo.level === 'prefecture' ? region : countyCodes.map(prefectureOf)[0]!;
+  const pooling =
+    regionInfo.level === 'county'
+      ? prefectureOf(region)
+      : regionInfo.level === 'prefecture'
+        ? region
+        : countyCodes.map(prefectureOf)[0]!;
   const monthly = 50_000_000_00;
-  for (const month of ['2019-12', '2020-01', '2020-02', '2020-03', '2020-04', '2020-05', '2020-06', '2020-07', '2020-08', '2020-09', '2020-10', '2020-11', '2020-12']) {
+  for (const month of [
+    '2019-12',
+    '2020-01',
+    '2020-02',
+    '2020-03',
+    '2020-04',
+    '2020-05',
+    '2020-06',
+    '2020-07',
+    '2020-08',
+    '2020-09',
+    '2020-10',
+    '2020-11',
+    '2020-12',
+  ]) {
     fund.push({ regionCode: pooling, month, balanceFen: monthly * 30, avgMonthlyExpenditureFen: monthly });
   }
   if (edge) {

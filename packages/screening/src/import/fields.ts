@@ -36,7 +36,10 @@ export interface EnumCode {
 export type FieldType =
   | { kind: 'text'; maxLength?: number }
   | { kind: 'personId'; /** check-character failures accepted (疑点数据 names false identities) */ lenient?: boolean }
-  | { kind: 'creditCode'; /** the full check (registration department, type, region) as well as the check character */ full?: boolean }
+  | {
+      kind: 'creditCode';
+      /** the full check (registration department, type, region) as well as the check character */ full?: boolean;
+    }
   | { kind: 'region' }
   | { kind: 'industry' }
   | { kind: 'date' }
@@ -85,7 +88,9 @@ export function parseField(type: FieldType, value: string, today: string): Parse
     case 'industry': {
       const code = value.toUpperCase();
       if (!INDUSTRY.test(code)) {
-        return new FieldError(`“${value}”不是《国民经济行业分类》（GB/T 4754-2017）代码，应为门类字母加2至4位数字，如 H62`);
+        return new FieldError(
+          `“${value}”不是《国民经济行业分类》（GB/T 4754-2017）代码，应为门类字母加2至4位数字，如 H62`,
+        );
       }
       return code;
     }
@@ -125,7 +130,9 @@ export function parseField(type: FieldType, value: string, today: string): Parse
     }
     case 'enum': {
       for (const code of type.codes) if (code.spellings.includes(value)) return code.value;
-      return new FieldError(`“${value}”不是有效取值（${type.codes.map((c) => `${c.spellings[0]} ${c.label}`).join('、')}）`);
+      return new FieldError(
+        `“${value}”不是有效取值（${type.codes.map((c) => `${c.spellings[0]} ${c.label}`).join('、')}）`,
+      );
     }
   }
 }

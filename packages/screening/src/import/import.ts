@@ -105,7 +105,7 @@ export async function importFile(db: Database, options: ImportOptions): Promise<
   const hash = createHash('sha256');
   const raw = options.stream ?? createReadStream(options.path!);
   const tee = new PassThrough({ highWaterMark: 1 << 20 });
-  raw.on('error', (e) => tee.destroy(e));
+  raw.on('error', (e: Error) => tee.destroy(e));
   raw.on('data', (chunk: Buffer) => hash.update(chunk));
   raw.pipe(tee);
   const records: AsyncIterable<SourceRecord[]> = format === 'xlsx' ? readXlsx(tee) : readCsv(tee, options.encoding);
@@ -152,7 +152,12 @@ export async function importFile(db: Database, options: ImportOptions): Promise<
             }
             if (parsed instanceof FieldError) {
               bad = true;
-              addError({ line: record.line, field: field.header, value: cell === '' ? null : cell, message: parsed.message });
+              addError({
+                line: record.line,
+                field: field.header,
+                value: cell === '' ? null : cell,
+                message: parsed.message,
+              });
               continue;
             }
             row[field.column] = parsed;
@@ -163,7 +168,12 @@ export async function importFile(db: Database, options: ImportOptions): Promise<
             if (problem) {
               bad = true;
               const f = layout.fields.find((x) => x.header === problem.field);
-              addError({ line: record.line, field: problem.field, value: f ? (row[f.column] ?? null) : null, message: problem.message });
+              addError({
+                line: record.line,
+                field: problem.field,
+                value: f ? (row[f.column] ?? null) : null,
+                message: problem.message,
+              });
             }
           }
           if (bad) {
@@ -195,7 +205,11 @@ export async function importFile(db: Database, options: ImportOptions): Promise<
       status = 'rejected';
     } else {
       if (invalid > 0) status = 'partial';
-      ({ inserted, updated } = await merge(session, layout, columns.map((c) => c.column)));
+      ({ inserted, updated } = await merge(
+        session,
+        layout,
+        columns.map((c) => c.column),
+      ));
       if (layout.id === 'suspicious') tasksOpened = await openVerificationTasks(session, started);
     }
     const finished = new Date(started.getTime() + (performance.now() - t0));
@@ -243,7 +257,11 @@ export async function importFile(db: Database, options: ImportOptions): Promise<
   });
 }
 
-async function removeDuplicateKeys(session: Session, layout: SourceLayout, addError: (e: RowError) => void): Promise<number> {
+async function removeDuplicateKeys(
+  session: Session,
+  layout: SourceLayout,
+  addError: (e: RowError) => void,
+): Promise<number> {
   const key = layout.key.join(', ');
   const { rows } = await session.query<{ line: number; first: number }>(
     `DELETE FROM import_staging s USING (
@@ -254,13 +272,23 @@ async function removeDuplicateKeys(session: Session, layout: SourceLayout, addEr
   );
   const names = layout.key.map((k) => layout.fields.find((f) => f.column === k)?.header ?? k).join('、');
   for (const r of rows) {
-    addError({ line: r.line, field: names, value: null, message: `与第 ${r.first} 行的${names}相同（同一文件中重复）` });
+    addError({
+      line: r.line,
+      field: names,
+      value: null,
+      message: `与第 ${r.first} 行的${names}相同（同一文件中重复）`,
+    });
   }
   return rows.length;
 }
 
 async function removeUnknownUnits(session: Session, addError: (e: RowError) => void): Promise<number> {
-  const { rows } = await session.query<{ line: number; credit_code: string; region_code: string; registered: string | null }>(
+  const { rows } = await session.query<{
+    line: number;
+    credit_code: string;
+    region_code: string;
+    registered: string | null;
+  }>(
     `WITH gone AS (
        DELETE FROM import_staging s
         WHERE NOT EXISTS (SELECT 1 FROM insured_units u WHERE u.region_code = s.region_code AND u.credit_code = s.credit_code)
@@ -284,7 +312,11 @@ async function removeUnknownUnits(session: Session, addError: (e: RowError) => v
 }
 
 /** Updates changed rows and inserts new ones; returns the counts. */
-async function merge(session: Session, layout: SourceLayout, columns: string[]): Promise<{ inserted: number; updated: number }> {
+async function merge(
+  session: Session,
+  layout: SourceLayout,
+  columns: string[],
+): Promise<{ inserted: number; updated: number }> {
   const keys = layout.key;
   const rest = columns.filter((c) => !keys.includes(c));
   const on = keys.map((k) => `t.${k} = s.${k}`).join(' AND ');
@@ -322,7 +354,13 @@ async function saveErrors(session: Session, batchId: string, errors: RowError[])
     await session.query(
       `INSERT INTO import_errors (batch_id, line, field, value, message)
        SELECT $1, * FROM unnest($2::integer[], $3::text[], $4::text[], $5::text[])`,
-      [batchId, part.map((e) => e.line), part.map((e) => e.field), part.map((e) => e.value), part.map((e) => e.message)],
+      [
+        batchId,
+        part.map((e) => e.line),
+        part.map((e) => e.field),
+        part.map((e) => e.value),
+        part.map((e) => e.message),
+      ],
     );
   }
 }

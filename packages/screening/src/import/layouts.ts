@@ -85,7 +85,12 @@ export const UNIT_STATUSES = codes(
   ['revoked', '吊销', '4'],
 );
 
-export const SIZE_CLASSES = codes(['large', '大型', '1'], ['medium', '中型', '2'], ['small', '小型', '3'], ['micro', '微型', '4']);
+export const SIZE_CLASSES = codes(
+  ['large', '大型', '1'],
+  ['medium', '中型', '2'],
+  ['small', '小型', '3'],
+  ['micro', '微型', '4'],
+);
 
 export const UI_STATUSES = codes(['1', '正常缴费', '参保缴费'], ['2', '暂停缴费', '中断缴费'], ['3', '终止缴费']);
 
@@ -116,7 +121,12 @@ export const DIPLOMA_TYPES = codes(
 );
 export const REGULAR_DIPLOMA = '1';
 
-export const EDUCATION_LEVELS = codes(['11', '博士研究生'], ['14', '硕士研究生'], ['21', '大学本科'], ['31', '大学专科']);
+export const EDUCATION_LEVELS = codes(
+  ['11', '博士研究生'],
+  ['14', '硕士研究生'],
+  ['21', '大学本科'],
+  ['31', '大学专科'],
+);
 
 export const EVENT_KINDS = codes(
   ['medium_high_risk_area', '中高风险区域', '中高风险疫情区域', '中风险区域', '高风险区域', '1'],
@@ -161,7 +171,14 @@ const bool: FieldType = { kind: 'bool' };
 
 /** 参保地 and 统一社会信用代码 of a unit, first in every unit-level source. */
 const unitColumns = (): FieldSpec[] => [
-  { column: 'credit_code', header: '统一社会信用代码', code: 'AAB998', type: { kind: 'creditCode' }, required: true, pg: 'text' },
+  {
+    column: 'credit_code',
+    header: '统一社会信用代码',
+    code: 'AAB998',
+    type: { kind: 'creditCode' },
+    required: true,
+    pg: 'text',
+  },
   {
     column: 'region_code',
     header: '参保地行政区划代码',
@@ -263,7 +280,14 @@ export const LAYOUTS: readonly SourceLayout[] = [
         pg: 'text',
         note: 'GB/T 4754-2017，门类字母加2至4位数字（H62 餐饮业、F52 零售业、G54 道路运输业…）',
       },
-      { column: 'unit_type', header: '单位类型', code: 'AAB019', type: { kind: 'enum', codes: UNIT_TYPES }, required: true, pg: 'text' },
+      {
+        column: 'unit_type',
+        header: '单位类型',
+        code: 'AAB019',
+        type: { kind: 'enum', codes: UNIT_TYPES },
+        required: true,
+        pg: 'text',
+      },
       { column: 'labour_dispatch', header: '劳务派遣企业', type: bool, required: false, fallback: 'f', pg: 'boolean' },
       {
         column: 'operating_region_code',
@@ -273,7 +297,14 @@ export const LAYOUTS: readonly SourceLayout[] = [
         pg: 'text',
         note: '与参保地不同时填写（市本级独立开户单位、劳务派遣企业按经营地疫情防控形势确定）',
       },
-      { column: 'employees', header: '从业人员', type: { kind: 'int', min: 0 }, required: false, pg: 'integer', note: '上年末从业人员数' },
+      {
+        column: 'employees',
+        header: '从业人员',
+        type: { kind: 'int', min: 0 },
+        required: false,
+        pg: 'integer',
+        note: '上年末从业人员数',
+      },
       { column: 'revenue_fen', header: '营业收入（元）', type: fen, required: false, pg: 'bigint', note: '上年度' },
       { column: 'assets_fen', header: '资产总额（元）', type: fen, required: false, pg: 'bigint', note: '上年末' },
       {
@@ -285,8 +316,22 @@ export const LAYOUTS: readonly SourceLayout[] = [
         pg: 'text',
         note: '申报的规模，仅在上列数据不足以划型时采用',
       },
-      { column: 'basic_account_bank', header: '基本账户开户银行', code: 'AAE008', type: text(100), required: false, pg: 'text' },
-      { column: 'basic_account_no', header: '基本账户账号', code: 'AAE010', type: { kind: 'bankAccount' }, required: false, pg: 'text' },
+      {
+        column: 'basic_account_bank',
+        header: '基本账户开户银行',
+        code: 'AAE008',
+        type: text(100),
+        required: false,
+        pg: 'text',
+      },
+      {
+        column: 'basic_account_no',
+        header: '基本账户账号',
+        code: 'AAE010',
+        type: { kind: 'bankAccount' },
+        required: false,
+        pg: 'text',
+      },
       { column: 'tax_account_bank', header: '税务提供对公账户开户银行', type: text(100), required: false, pg: 'text' },
       {
         column: 'tax_account_no',
@@ -296,8 +341,22 @@ export const LAYOUTS: readonly SourceLayout[] = [
         pg: 'text',
         note: '税务部门提供的对公银行账户（社会保险费缴费账户）',
       },
-      { column: 'status', header: '单位状态', code: 'AAB021', type: { kind: 'enum', codes: UNIT_STATUSES }, required: true, pg: 'text' },
-      { column: 'bankruptcy', header: '进入破产程序且解除劳动关系', type: bool, required: false, fallback: 'f', pg: 'boolean' },
+      {
+        column: 'status',
+        header: '单位状态',
+        code: 'AAB021',
+        type: { kind: 'enum', codes: UNIT_STATUSES },
+        required: true,
+        pg: 'text',
+      },
+      {
+        column: 'bankruptcy',
+        header: '进入破产程序且解除劳动关系',
+        type: bool,
+        required: false,
+        fallback: 'f',
+        pg: 'boolean',
+      },
       { column: 'dishonest', header: '严重违法失信企业', type: bool, required: false, fallback: 'f', pg: 'boolean' },
       { column: 'zombie', header: '僵尸企业', type: bool, required: false, fallback: 'f', pg: 'boolean' },
       {
@@ -330,12 +389,34 @@ export const LAYOUTS: readonly SourceLayout[] = [
     key: ['region_code', 'credit_code', 'person_id', 'from_month'],
     unitRef: true,
     fields: [
-      { column: 'person_id', header: '公民身份号码', code: 'AAC002', type: { kind: 'personId' }, required: true, pg: 'text' },
+      {
+        column: 'person_id',
+        header: '公民身份号码',
+        code: 'AAC002',
+        type: { kind: 'personId' },
+        required: true,
+        pg: 'text',
+      },
       { column: 'name', header: '姓名', code: 'AAC003', type: text(50), required: true, pg: 'text' },
       ...unitColumns(),
       { column: 'from_month', header: '开始年月', code: 'AAE041', type: { kind: 'month' }, required: true, pg: 'date' },
-      { column: 'to_month', header: '终止年月', code: 'AAE042', type: { kind: 'month' }, required: false, pg: 'date', note: '最后一个缴费月；空 = 仍在参保' },
-      { column: 'ui_status', header: '个人缴费状态', code: 'AAC031', type: { kind: 'enum', codes: UI_STATUSES }, required: true, pg: 'text' },
+      {
+        column: 'to_month',
+        header: '终止年月',
+        code: 'AAE042',
+        type: { kind: 'month' },
+        required: false,
+        pg: 'date',
+        note: '最后一个缴费月；空 = 仍在参保',
+      },
+      {
+        column: 'ui_status',
+        header: '个人缴费状态',
+        code: 'AAC031',
+        type: { kind: 'enum', codes: UI_STATUSES },
+        required: true,
+        pg: 'text',
+      },
       {
         column: 'end_reason',
         header: '减员原因',
@@ -346,10 +427,14 @@ export const LAYOUTS: readonly SourceLayout[] = [
       },
     ],
     rowCheck(row) {
-      if (row.to_month !== null && row.to_month! < row.from_month!) return { field: '终止年月', message: '终止年月早于开始年月' };
-      if (row.to_month !== null && row.end_reason === null) return { field: '减员原因', message: '已填写终止年月，减员原因必填' };
-      if (row.to_month === null && row.end_reason !== null) return { field: '减员原因', message: '仍在参保的记录不应填写减员原因' };
-      if (row.to_month === null && row.ui_status === '3') return { field: '个人缴费状态', message: '终止缴费的记录应填写终止年月' };
+      if (row.to_month !== null && row.to_month! < row.from_month!)
+        return { field: '终止年月', message: '终止年月早于开始年月' };
+      if (row.to_month !== null && row.end_reason === null)
+        return { field: '减员原因', message: '已填写终止年月，减员原因必填' };
+      if (row.to_month === null && row.end_reason !== null)
+        return { field: '减员原因', message: '仍在参保的记录不应填写减员原因' };
+      if (row.to_month === null && row.ui_status === '3')
+        return { field: '个人缴费状态', message: '终止缴费的记录应填写终止年月' };
       return undefined;
     },
   },
@@ -357,7 +442,8 @@ export const LAYOUTS: readonly SourceLayout[] = [
     id: 'contributions',
     title: '单位失业保险缴费（年度）',
     table: 'ui_unit_contributions',
-    description: '征缴机构提供的单位及其职工按年度实际缴纳的失业保险费，以及足额缴费月数（享受减免、批准缓缴的月份视同按时缴纳）。',
+    description:
+      '征缴机构提供的单位及其职工按年度实际缴纳的失业保险费，以及足额缴费月数（享受减免、批准缓缴的月份视同按时缴纳）。',
     key: ['region_code', 'credit_code', 'year'],
     unitRef: true,
     fields: [
@@ -365,7 +451,13 @@ export const LAYOUTS: readonly SourceLayout[] = [
       { column: 'year', header: '年度', code: 'AAE001', type: { kind: 'year' }, required: true, pg: 'integer' },
       { column: 'unit_paid_fen', header: '单位实缴金额（元）', type: fen, required: true, pg: 'bigint' },
       { column: 'employees_paid_fen', header: '个人实缴金额（元）', type: fen, required: true, pg: 'bigint' },
-      { column: 'months_paid', header: '足额缴费月数', type: { kind: 'int', min: 0, max: 12 }, required: true, pg: 'integer' },
+      {
+        column: 'months_paid',
+        header: '足额缴费月数',
+        type: { kind: 'int', min: 0, max: 12 },
+        required: true,
+        pg: 'integer',
+      },
       { column: 'arrears_fen', header: '欠费金额（元）', type: fen, required: false, fallback: '0', pg: 'bigint' },
     ],
   },
@@ -377,11 +469,39 @@ export const LAYOUTS: readonly SourceLayout[] = [
     key: ['region_code', 'credit_code', 'person_id', 'registered_on'],
     unitRef: true,
     fields: [
-      { column: 'person_id', header: '公民身份号码', code: 'AAC002', type: { kind: 'personId' }, required: true, pg: 'text' },
+      {
+        column: 'person_id',
+        header: '公民身份号码',
+        code: 'AAC002',
+        type: { kind: 'personId' },
+        required: true,
+        pg: 'text',
+      },
       ...unitColumns(),
-      { column: 'registered_on', header: '登记日期', code: 'AAE036', type: { kind: 'date' }, required: true, pg: 'date' },
-      { column: 'contract_start', header: '劳动合同开始日期', type: { kind: 'date' }, required: false, pg: 'date', note: '空 = 未签订劳动合同' },
-      { column: 'contract_end', header: '劳动合同终止日期', type: { kind: 'date' }, required: false, pg: 'date', note: '空 = 无固定期限' },
+      {
+        column: 'registered_on',
+        header: '登记日期',
+        code: 'AAE036',
+        type: { kind: 'date' },
+        required: true,
+        pg: 'date',
+      },
+      {
+        column: 'contract_start',
+        header: '劳动合同开始日期',
+        type: { kind: 'date' },
+        required: false,
+        pg: 'date',
+        note: '空 = 未签订劳动合同',
+      },
+      {
+        column: 'contract_end',
+        header: '劳动合同终止日期',
+        type: { kind: 'date' },
+        required: false,
+        pg: 'date',
+        note: '空 = 无固定期限',
+      },
     ],
     rowCheck(row) {
       if (row.contract_end !== null && row.contract_start === null) {
@@ -400,11 +520,39 @@ export const LAYOUTS: readonly SourceLayout[] = [
     description: '教育部门（学信网）提供的高校毕业生名单，用于与新参保人员比对。毕业时间只有年月的，按该月1日记录。',
     key: ['person_id', 'graduation_date', 'diploma_type'],
     fields: [
-      { column: 'person_id', header: '公民身份号码', code: 'AAC002', type: { kind: 'personId' }, required: true, pg: 'text' },
+      {
+        column: 'person_id',
+        header: '公民身份号码',
+        code: 'AAC002',
+        type: { kind: 'personId' },
+        required: true,
+        pg: 'text',
+      },
       { column: 'name', header: '姓名', code: 'AAC003', type: text(50), required: true, pg: 'text' },
-      { column: 'graduation_date', header: '毕业时间', code: 'AAC181', type: { kind: 'date' }, required: true, pg: 'date', note: 'YYYY-MM-DD；只有年月的填 YYYY-MM-01' },
-      { column: 'diploma_type', header: '证书类型', type: { kind: 'enum', codes: DIPLOMA_TYPES }, required: true, pg: 'text' },
-      { column: 'education_level', header: '学历', code: 'AAC011', type: { kind: 'enum', codes: EDUCATION_LEVELS }, required: false, pg: 'text' },
+      {
+        column: 'graduation_date',
+        header: '毕业时间',
+        code: 'AAC181',
+        type: { kind: 'date' },
+        required: true,
+        pg: 'date',
+        note: 'YYYY-MM-DD；只有年月的填 YYYY-MM-01',
+      },
+      {
+        column: 'diploma_type',
+        header: '证书类型',
+        type: { kind: 'enum', codes: DIPLOMA_TYPES },
+        required: true,
+        pg: 'text',
+      },
+      {
+        column: 'education_level',
+        header: '学历',
+        code: 'AAC011',
+        type: { kind: 'enum', codes: EDUCATION_LEVELS },
+        required: false,
+        pg: 'text',
+      },
       { column: 'school', header: '毕业学校', code: 'AAC180', type: text(100), required: false, pg: 'text' },
     ],
   },
@@ -412,17 +560,33 @@ export const LAYOUTS: readonly SourceLayout[] = [
     id: 'epidemic-events',
     title: '中高风险区域、静态管理区域',
     table: 'epidemic_events',
-    description: '各县（市、区）列入中高风险疫情区域或实施静态管理的区域、起始日期和天数（静态管理必填天数，含首尾两日）。',
+    description:
+      '各县（市、区）列入中高风险疫情区域或实施静态管理的区域、起始日期和天数（静态管理必填天数，含首尾两日）。',
     key: ['region_code', 'kind', 'area_name', 'start_date'],
     fields: [
-      { column: 'region_code', header: '县（市、区）行政区划代码', code: 'AAB301', type: { kind: 'region' }, required: true, pg: 'text' },
+      {
+        column: 'region_code',
+        header: '县（市、区）行政区划代码',
+        code: 'AAB301',
+        type: { kind: 'region' },
+        required: true,
+        pg: 'text',
+      },
       { column: 'kind', header: '类型', type: { kind: 'enum', codes: EVENT_KINDS }, required: true, pg: 'text' },
       { column: 'area_name', header: '区域名称', type: text(200), required: true, pg: 'text' },
-      { column: 'start_date', header: '开始日期', type: { kind: 'date' }, required: true, pg: 'date', note: '首次列入中高风险区域或开始实施静态管理的日期' },
+      {
+        column: 'start_date',
+        header: '开始日期',
+        type: { kind: 'date' },
+        required: true,
+        pg: 'date',
+        note: '首次列入中高风险区域或开始实施静态管理的日期',
+      },
       { column: 'days', header: '天数', type: { kind: 'int', min: 1, max: 366 }, required: false, pg: 'integer' },
     ],
     rowCheck(row) {
-      if (row.kind === 'static_management' && row.days === null) return { field: '天数', message: '静态管理区域必须填写天数' };
+      if (row.kind === 'static_management' && row.days === null)
+        return { field: '天数', message: '静态管理区域必须填写天数' };
       return undefined;
     },
   },
@@ -438,21 +602,34 @@ export const LAYOUTS: readonly SourceLayout[] = [
       { column: 'month', header: '所属月份', code: 'AAE002', type: { kind: 'month' }, required: true, pg: 'date' },
       { column: 'revenue_fen', header: '营业收入（元）', type: fen, required: true, pg: 'bigint' },
       { column: 'electricity_fen', header: '电费（元）', type: fen, required: true, pg: 'bigint' },
-      { column: 'other_energy_kgce', header: '其他能源消耗量（千克标准煤）', type: { kind: 'int', min: 0 }, required: true, pg: 'bigint' },
+      {
+        column: 'other_energy_kgce',
+        header: '其他能源消耗量（千克标准煤）',
+        type: { kind: 'int', min: 0 },
+        required: true,
+        pg: 'bigint',
+      },
     ],
   },
   {
     id: 'annual-accounts',
     title: '年度财务数据',
     table: 'unit_annual_accounts',
-    description: '税务部门提供的单位年度营业收入、净利润（亏损为负数）、年末资产总额和负债总额（鲁人社字〔2020〕26号 四(一)）。',
+    description:
+      '税务部门提供的单位年度营业收入、净利润（亏损为负数）、年末资产总额和负债总额（鲁人社字〔2020〕26号 四(一)）。',
     key: ['region_code', 'credit_code', 'year'],
     unitRef: true,
     fields: [
       ...unitColumns(),
       { column: 'year', header: '年度', code: 'AAE001', type: { kind: 'year' }, required: true, pg: 'integer' },
       { column: 'revenue_fen', header: '营业收入（元）', type: fen, required: true, pg: 'bigint' },
-      { column: 'net_profit_fen', header: '净利润（元）', type: { kind: 'fen', signed: true }, required: true, pg: 'bigint' },
+      {
+        column: 'net_profit_fen',
+        header: '净利润（元）',
+        type: { kind: 'fen', signed: true },
+        required: true,
+        pg: 'bigint',
+      },
       { column: 'total_assets_fen', header: '资产总额（元）', type: fen, required: true, pg: 'bigint' },
       { column: 'total_liabilities_fen', header: '负债总额（元）', type: fen, required: true, pg: 'bigint' },
     ],
@@ -464,15 +641,43 @@ export const LAYOUTS: readonly SourceLayout[] = [
     description: '就业困难人员、零就业家庭成员、登记失业人员、建档立卡贫困劳动力、残疾人、退役军人等认定名册。',
     key: ['region_code', 'category', 'person_id', 'from_date'],
     fields: [
-      { column: 'category', header: '人员类别', type: { kind: 'enum', codes: PERSON_CATEGORIES }, required: true, pg: 'text' },
-      { column: 'person_id', header: '公民身份号码', code: 'AAC002', type: { kind: 'personId' }, required: true, pg: 'text' },
+      {
+        column: 'category',
+        header: '人员类别',
+        type: { kind: 'enum', codes: PERSON_CATEGORIES },
+        required: true,
+        pg: 'text',
+      },
+      {
+        column: 'person_id',
+        header: '公民身份号码',
+        code: 'AAC002',
+        type: { kind: 'personId' },
+        required: true,
+        pg: 'text',
+      },
       { column: 'name', header: '姓名', code: 'AAC003', type: text(50), required: true, pg: 'text' },
-      { column: 'region_code', header: '认定地行政区划代码', code: 'AAB301', type: { kind: 'region' }, required: true, pg: 'text' },
+      {
+        column: 'region_code',
+        header: '认定地行政区划代码',
+        code: 'AAB301',
+        type: { kind: 'region' },
+        required: true,
+        pg: 'text',
+      },
       { column: 'from_date', header: '认定日期', type: { kind: 'date' }, required: true, pg: 'date' },
-      { column: 'until_date', header: '截止日期', type: { kind: 'date' }, required: false, pg: 'date', note: '空 = 仍有效' },
+      {
+        column: 'until_date',
+        header: '截止日期',
+        type: { kind: 'date' },
+        required: false,
+        pg: 'date',
+        note: '空 = 仍有效',
+      },
     ],
     rowCheck(row) {
-      if (row.until_date !== null && row.until_date! < row.from_date!) return { field: '截止日期', message: '截止日期早于认定日期' };
+      if (row.until_date !== null && row.until_date! < row.from_date!)
+        return { field: '截止日期', message: '截止日期早于认定日期' };
       return undefined;
     },
   },
@@ -483,7 +688,14 @@ export const LAYOUTS: readonly SourceLayout[] = [
     description: '各县（市、区）各年度末的月失业保险金标准（困难企业稳岗返还按上年末参保地标准计算）。',
     key: ['region_code', 'year'],
     fields: [
-      { column: 'region_code', header: '行政区划代码', code: 'AAB301', type: { kind: 'region' }, required: true, pg: 'text' },
+      {
+        column: 'region_code',
+        header: '行政区划代码',
+        code: 'AAB301',
+        type: { kind: 'region' },
+        required: true,
+        pg: 'text',
+      },
       { column: 'year', header: '年度', code: 'AAE001', type: { kind: 'year' }, required: true, pg: 'integer' },
       { column: 'monthly_fen', header: '月失业保险金标准（元）', type: fen, required: true, pg: 'bigint' },
     ],
@@ -502,7 +714,13 @@ export const LAYOUTS: readonly SourceLayout[] = [
     unitRef: true,
     fields: [
       ...unitColumns(),
-      { column: 'programme', header: '补贴项目', type: { kind: 'enum', codes: PROGRAMMES }, required: true, pg: 'text' },
+      {
+        column: 'programme',
+        header: '补贴项目',
+        type: { kind: 'enum', codes: PROGRAMMES },
+        required: true,
+        pg: 'text',
+      },
       { column: 'kind', header: '记录类型', type: { kind: 'enum', codes: BENEFIT_KINDS }, required: true, pg: 'text' },
       {
         column: 'person_id',
@@ -515,7 +733,15 @@ export const LAYOUTS: readonly SourceLayout[] = [
         note: '按人发放的补贴必填（扩岗补助、吸纳就业补贴）',
       },
       { column: 'year', header: '年度', code: 'AAE001', type: { kind: 'year' }, required: true, pg: 'integer' },
-      { column: 'variant', header: '返还类型', type: { kind: 'enum', codes: REFUND_VARIANTS }, required: false, fallback: '', pg: 'text', note: '稳岗返还必填' },
+      {
+        column: 'variant',
+        header: '返还类型',
+        type: { kind: 'enum', codes: REFUND_VARIANTS },
+        required: false,
+        fallback: '',
+        pg: 'text',
+        note: '稳岗返还必填',
+      },
       { column: 'amount_fen', header: '金额（元）', type: fen, required: true, pg: 'bigint' },
       { column: 'paid_on', header: '发放日期', type: { kind: 'date' }, required: false, pg: 'date' },
     ],
@@ -539,12 +765,38 @@ export const LAYOUTS: readonly SourceLayout[] = [
     fields: [
       { column: 'issue_no', header: '下发批次号', type: text(50), required: true, pg: 'text' },
       { column: 'seq', header: '序号', type: { kind: 'int', min: 1 }, required: true, pg: 'integer' },
-      { column: 'kind', header: '疑点类型', type: { kind: 'enum', codes: SUSPICION_KINDS }, required: true, pg: 'text' },
-      { column: 'programme', header: '补贴项目', type: { kind: 'enum', codes: PROGRAMMES }, required: true, pg: 'text' },
-      { column: 'person_id', header: '公民身份号码', code: 'AAC002', type: { kind: 'personId', lenient: true }, required: true, pg: 'text' },
+      {
+        column: 'kind',
+        header: '疑点类型',
+        type: { kind: 'enum', codes: SUSPICION_KINDS },
+        required: true,
+        pg: 'text',
+      },
+      {
+        column: 'programme',
+        header: '补贴项目',
+        type: { kind: 'enum', codes: PROGRAMMES },
+        required: true,
+        pg: 'text',
+      },
+      {
+        column: 'person_id',
+        header: '公民身份号码',
+        code: 'AAC002',
+        type: { kind: 'personId', lenient: true },
+        required: true,
+        pg: 'text',
+      },
       { column: 'person_name', header: '姓名', code: 'AAC003', type: text(50), required: true, pg: 'text' },
       ...unitColumns(),
-      { column: 'case_ref', header: '案件编号', type: text(64), required: false, pg: 'text', note: '本平台审核案件的编号；空则按项目、单位和人员查找' },
+      {
+        column: 'case_ref',
+        header: '案件编号',
+        type: text(64),
+        required: false,
+        pg: 'text',
+        note: '本平台审核案件的编号；空则按项目、单位和人员查找',
+      },
       { column: 'detail', header: '疑点说明', type: text(500), required: true, pg: 'text' },
       { column: 'issued_on', header: '下发日期', type: { kind: 'date' }, required: true, pg: 'date' },
     ],

@@ -19,7 +19,10 @@ export type Encoding = 'utf-8' | 'gb18030';
 const BATCH = 2000;
 
 /** Records of a CSV byte stream, in batches. */
-export async function* readCsv(input: AsyncIterable<Buffer | string>, encoding: Encoding = 'utf-8'): AsyncGenerator<SourceRecord[]> {
+export async function* readCsv(
+  input: AsyncIterable<Buffer | string>,
+  encoding: Encoding = 'utf-8',
+): AsyncGenerator<SourceRecord[]> {
   const decoder = new TextDecoder(encoding, { fatal: true });
   let pending = '';
   let line = 1; // line number of the next record's first physical line
@@ -104,7 +107,10 @@ export async function* readCsv(input: AsyncIterable<Buffer | string>, encoding: 
     try {
       text = typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
     } catch {
-      throw new CsvError(line, `文件不是有效的 ${encoding === 'utf-8' ? 'UTF-8' : 'GB18030'} 编码；如为 GBK/GB18030 编码请选择相应编码`);
+      throw new CsvError(
+        line,
+        `文件不是有效的 ${encoding === 'utf-8' ? 'UTF-8' : 'GB18030'} 编码；如为 GBK/GB18030 编码请选择相应编码`,
+      );
     }
     if (first) {
       if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
@@ -122,7 +128,7 @@ export async function* readCsv(input: AsyncIterable<Buffer | string>, encoding: 
   } catch {
     throw new CsvError(line, '文件末尾的字符编码不完整');
   }
-  pending = parse(pending + tail, true);
+  parse(pending + tail, true);
   if (batch.length > 0) yield batch;
 }
 

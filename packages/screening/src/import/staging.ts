@@ -24,7 +24,11 @@ export interface CopyWriter {
  * Runs fn in one transaction on a session that can COPY when a server URL is given, otherwise on
  * the database's own transaction (PGlite, or a server without URL: multi-row inserts).
  */
-export async function withSession<T>(db: Database, databaseUrl: string | undefined, fn: (s: Session) => Promise<T>): Promise<T> {
+export async function withSession<T>(
+  db: Database,
+  databaseUrl: string | undefined,
+  fn: (s: Session) => Promise<T>,
+): Promise<T> {
   if (db.kind !== 'postgres' || !databaseUrl) return db.transaction((tx) => fn(tx));
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();

@@ -14,9 +14,17 @@ import {
   type ResolvedParameter,
 } from '@wengang/engine';
 import { programmes } from '@wengang/policies';
-import { workflows } from '@wengang/workflow';
+import { stateKeys } from '@wengang/workflow';
 
 export class ScreeningError extends Error {}
+
+/** A pooling area's monthly fund position (the ledger's fund_monitoring). */
+export interface FundPosition {
+  regionCode: string;
+  month: string;
+  balanceFen: number;
+  avgMonthlyExpenditureFen: number;
+}
 
 export function programmeDefinition(id: string): ProgrammeDefinition {
   const p = programmes.find((x) => x.id === id);
@@ -82,11 +90,7 @@ export function conditionCatalogue(
  * Review cases that count as claimed: every case of the platform except those its workflow ended
  * as rejected (不予返还、审核不通过、企业放弃). Keys are `workflow_id:status`.
  */
-export const REJECTED_CASE_KEYS: readonly string[] = workflows.flatMap((w) =>
-  Object.entries(w.states)
-    .filter(([, s]) => s.kind === 'rejected')
-    .map(([status]) => `${w.id}:${status}`),
-);
+export const REJECTED_CASE_KEYS: readonly string[] = stateKeys(['rejected']);
 
 /** SQL condition on review_cases alias c: the case still stands (see REJECTED_CASE_KEYS). */
 export const caseStands = (param: string) => `(c.workflow_id || ':' || c.status) <> ALL(${param}::text[])`;

@@ -25,7 +25,7 @@ import {
 import { REGULAR_DIPLOMA } from '../import/layouts';
 import { covers, monthNumber, personClaims, spellsOf, unitRow, type SpellRow, type UnitRow } from './rows';
 import { payabilitySql, unitTypeForJobExpansion } from './units';
-import type { ExplainedCondition, FindingRow, RunInfo, RunParameters, ScreeningProgramme } from './types';
+import type { ExplainedCondition, RunInfo, RunParameters, ScreeningProgramme } from './types';
 
 const ID = 'job-expansion';
 const P = {
@@ -162,14 +162,18 @@ export const jobExpansion: ScreeningProgramme = {
   async plan(_q, run, chunks): Promise<RunParameters> {
     const programme = programmeDefinition(ID);
     const period = { from: run.periodFrom, until: run.periodUntil };
-    const byRegion = Object.fromEntries(chunks.map((c) => [c, resolveAll(programme, c, run.periodFrom, run.decisionDate)]));
+    const byRegion = Object.fromEntries(
+      chunks.map((c) => [c, resolveAll(programme, c, run.periodFrom, run.decisionDate)]),
+    );
     const notes: string[] = [];
     const probeRegion = chunks[0] ?? run.regionCode;
     const own = resolveAll(programme, probeRegion, run.periodFrom, run.decisionDate);
     const rate = valueOf<number>(own, P.amount);
     const deadline = valueOf<string>(own, P.deadline);
     if (rate === undefined) {
-      notes.push(`决定日期 ${run.decisionDate}、期间 ${run.periodFrom} 起没有适用的一次性扩岗补助标准（政策未印发或不在实施期限内），本次筛查不产生名单`);
+      notes.push(
+        `决定日期 ${run.decisionDate}、期间 ${run.periodFrom} 起没有适用的一次性扩岗补助标准（政策未印发或不在实施期限内），本次筛查不产生名单`,
+      );
     } else if (deadline && run.decisionDate > deadline) {
       notes.push(`数据下发日期 ${run.decisionDate} 已超过申请截止日 ${deadline}，本次筛查不产生名单`);
     }
@@ -264,7 +268,12 @@ export const jobExpansion: ScreeningProgramme = {
   explain(run, finding) {
     const v = values(run, finding.regionCode)!;
     const c = run.parameters.conditions;
-    const cond = (id: string, result: ExplainedCondition['result'], detail: string, personId?: string): ExplainedCondition => ({
+    const cond = (
+      id: string,
+      result: ExplainedCondition['result'],
+      detail: string,
+      personId?: string,
+    ): ExplainedCondition => ({
       id,
       label: c[id]?.label ?? id,
       cite: c[id]!.cite,
@@ -272,7 +281,13 @@ export const jobExpansion: ScreeningProgramme = {
       detail,
       ...(personId ? { personId } : {}),
     });
-    const persons = (finding.facts.persons ?? []) as { personId: string; name: string; graduationMonth: string; hireDate: string; paidMonths: number }[];
+    const persons = (finding.facts.persons ?? []) as {
+      personId: string;
+      name: string;
+      graduationMonth: string;
+      hireDate: string;
+      paidMonths: number;
+    }[];
     const conditions: ExplainedCondition[] = [
       cond('policy_in_force', 'pass', `申领期间 ${run.periodFrom} 至 ${run.periodUntil}，补助标准 ${yuan(v.rate)}/人`),
       cond('employer_is_enterprise', 'pass', '用人单位类型：企业'),
@@ -282,14 +297,29 @@ export const jobExpansion: ScreeningProgramme = {
     for (const p of persons) {
       const who = `${p.name}`;
       conditions.push(
-        cond('graduated_in_2022', 'pass', `${who}：毕业时间 ${p.graduationMonth}（${v.graduation.from} 至 ${v.graduation.until}）`, p.personId),
+        cond(
+          'graduated_in_2022',
+          'pass',
+          `${who}：毕业时间 ${p.graduationMonth}（${v.graduation.from} 至 ${v.graduation.until}）`,
+          p.personId,
+        ),
         cond('regular_higher_education_diploma', 'pass', `${who}：已取得普通高等学校毕业证书`, p.personId),
         cond('hired_in_2022', 'pass', `${who}：招用日期 ${p.hireDate}（劳动合同起始日）`, p.personId),
         cond('labour_contract_signed', 'pass', `${who}：已签订劳动合同（就业登记备案）`, p.personId),
         cond('employment_registered', 'pass', `${who}：已办理就业登记`, p.personId),
-        cond('ui_paid_min_months', 'pass', `${who}：已缴纳失业保险费 ${p.paidMonths} 个月（≥ ${v.minMonths} 个月）`, p.personId),
+        cond(
+          'ui_paid_min_months',
+          'pass',
+          `${who}：已缴纳失业保险费 ${p.paidMonths} 个月（≥ ${v.minMonths} 个月）`,
+          p.personId,
+        ),
         cond('ui_payment_normal', 'pass', `${who}：${run.decisionDate.slice(0, 7)} 正常缴费`, p.personId),
-        cond('not_used_by_other_enterprise', 'pass', `${who}：未被其他企业用于享受一次性扩岗补助（本企业为其首个招用的企业）`, p.personId),
+        cond(
+          'not_used_by_other_enterprise',
+          'pass',
+          `${who}：未被其他企业用于享受一次性扩岗补助（本企业为其首个招用的企业）`,
+          p.personId,
+        ),
         cond('no_absorption_subsidy', 'pass', `${who}：未享受一次性吸纳就业补贴`, p.personId),
       );
     }
@@ -323,7 +353,12 @@ export const jobExpansion: ScreeningProgramme = {
     const v = values(run, finding.regionCode)!;
     const persons = (finding.facts.persons ?? []) as { personId: string; name: string }[];
     return {
-      persons: persons.map((p) => ({ personKey: p.personId, name: p.name, role: 'graduate' as const, amountFen: v.rate })),
+      persons: persons.map((p) => ({
+        personKey: p.personId,
+        name: p.name,
+        role: 'graduate' as const,
+        amountFen: v.rate,
+      })),
       claimMonth: run.decisionDate.slice(0, 7),
       variant: null,
       accountPreference: 'basic_first',
@@ -349,10 +384,17 @@ export async function graduatesAt(
   const byPerson = new Map<string, SpellRow[]>();
   for (const s of spells) byPerson.set(s.person_id, [...(byPerson.get(s.person_id) ?? []), s]);
   const overlapping = [...byPerson.entries()]
-    .filter(([, list]) => list.some((s) => s.from_month <= hireUntil && (s.to_month === null || s.to_month >= hireFrom)))
+    .filter(([, list]) =>
+      list.some((s) => s.from_month <= hireUntil && (s.to_month === null || s.to_month >= hireFrom)),
+    )
     .map(([id]) => id);
   if (overlapping.length === 0) return [];
-  const { rows: grads } = await q.query<{ person_id: string; name: string; graduation_date: string; diploma_type: string }>(
+  const { rows: grads } = await q.query<{
+    person_id: string;
+    name: string;
+    graduation_date: string;
+    diploma_type: string;
+  }>(
     `SELECT person_id, name, to_char(graduation_date, 'YYYY-MM-DD') AS graduation_date, diploma_type
        FROM graduates WHERE person_id = ANY($1::text[])`,
     [overlapping],
@@ -363,7 +405,9 @@ export async function graduatesAt(
     if (
       !best ||
       g.graduation_date > best.graduation_date ||
-      (g.graduation_date === best.graduation_date && g.diploma_type === REGULAR_DIPLOMA && best.diploma_type !== REGULAR_DIPLOMA)
+      (g.graduation_date === best.graduation_date &&
+        g.diploma_type === REGULAR_DIPLOMA &&
+        best.diploma_type !== REGULAR_DIPLOMA)
     ) {
       latest.set(g.person_id, g);
     }
@@ -380,7 +424,10 @@ export async function graduatesAt(
     const list = byPerson.get(id)!;
     const g = latest.get(id)!;
     const mine = regs.filter((r) => r.person_id === id);
-    const contracts = mine.map((r) => r.contract_start).filter((d): d is string => d !== null).sort();
+    const contracts = mine
+      .map((r) => r.contract_start)
+      .filter((d): d is string => d !== null)
+      .sort();
     const first = list.map((s) => s.from_month).sort()[0]!;
     let paid = 0;
     for (const s of list) {
@@ -438,4 +485,3 @@ export function engineFacts(
     })),
   };
 }
-

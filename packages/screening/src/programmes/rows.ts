@@ -58,7 +58,8 @@ export async function spellsOf(q: Queryable, regionCode: string, creditCode: str
 export const monthNumber = (month: string): number => Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7));
 
 /** Whether a spell covers month `m` (`YYYY-MM`). */
-export const covers = (s: SpellRow, m: string): boolean => s.from_month <= m && (s.to_month === null || s.to_month >= m);
+export const covers = (s: SpellRow, m: string): boolean =>
+  s.from_month <= m && (s.to_month === null || s.to_month >= m);
 
 /** Earlier claims of a programme by this unit (benefit records and standing review cases), with amounts. */
 export async function unitClaims(

@@ -5,7 +5,8 @@
 
 /** SQL on insured_units alias u: the queue reason, or NULL when the unit can be paid. */
 export function payabilitySql(account: 'tax_only' | 'basic_first'): string {
-  const noAccount = account === 'tax_only' ? 'u.tax_account_no IS NULL' : 'u.basic_account_no IS NULL AND u.tax_account_no IS NULL';
+  const noAccount =
+    account === 'tax_only' ? 'u.tax_account_no IS NULL' : 'u.basic_account_no IS NULL AND u.tax_account_no IS NULL';
   return `(CASE WHEN u.status IN ('deregistered', 'revoked') THEN 'deregistered' WHEN ${noAccount} THEN 'no_account' END)`;
 }
 

@@ -16,7 +16,10 @@ import type { FindingRow, RunInfo } from '../programmes/types';
 export const screeningActor: Actor = { id: null, role: 'system', name: '免申即享数据比对' };
 
 /** The review case's source id: one case per programme, period and unit, whatever the run. */
-export function screeningSourceId(run: Pick<RunInfo, 'programme' | 'periodFrom' | 'periodUntil'>, creditCode: string): string {
+export function screeningSourceId(
+  run: Pick<RunInfo, 'programme' | 'periodFrom' | 'periodUntil'>,
+  creditCode: string,
+): string {
   return `${run.programme}:${run.periodFrom}:${run.periodUntil}:${creditCode}`;
 }
 
@@ -58,7 +61,12 @@ export async function engineRequest(
 }
 
 /** Hands over up to `size` payable findings of the run; returns how many were processed and opened. */
-export async function handOverBatch(tx: Queryable, run: RunInfo, size: number, now: Date): Promise<{ processed: number; handedOver: number }> {
+export async function handOverBatch(
+  tx: Queryable,
+  run: RunInfo,
+  size: number,
+  now: Date,
+): Promise<{ processed: number; handedOver: number }> {
   const { rows } = await tx.query<FindingRow>(
     `SELECT ${findingColumns} FROM screening_findings f
       WHERE f.run_id = $1 AND f.status = 'payable' ORDER BY f.region_code, f.credit_code LIMIT $2`,

@@ -55,7 +55,9 @@ export async function getRun(q: Queryable, id: string): Promise<RunRow | undefin
 }
 
 export async function listRuns(q: Queryable, limit = 50): Promise<RunRow[]> {
-  const { rows } = await q.query<RunRow>(`SELECT ${runColumns} FROM screening_runs ORDER BY created_at DESC LIMIT $1`, [limit]);
+  const { rows } = await q.query<RunRow>(`SELECT ${runColumns} FROM screening_runs ORDER BY created_at DESC LIMIT $1`, [
+    limit,
+  ]);
   return rows;
 }
 
@@ -81,12 +83,18 @@ function checkRequest(r: RunRequest): void {
  * The run for this programme, region and period: created and planned when new, otherwise the
  * existing one (whatever its state). `created` tells which.
  */
-export async function createRun(db: Database, request: RunRequest, now = new Date()): Promise<{ run: RunRow; created: boolean }> {
+export async function createRun(
+  db: Database,
+  request: RunRequest,
+  now = new Date(),
+): Promise<{ run: RunRow; created: boolean }> {
   checkRequest(request);
   const screening = screeningProgramme(request.programme);
   const programme = programmeDefinition(request.programme);
   if (!programme.regions.some((root) => isWithin(request.region, root) || isWithin(root, request.region))) {
-    throw new ScreeningError(`${programme.name}不适用于区划 ${request.region}（适用：${programme.regions.join('、')}）`);
+    throw new ScreeningError(
+      `${programme.name}不适用于区划 ${request.region}（适用：${programme.regions.join('、')}）`,
+    );
   }
   const existing = await findRun(db, request);
   if (existing) return { run: existing, created: false };
@@ -100,7 +108,11 @@ export async function createRun(db: Database, request: RunRequest, now = new Dat
     periodUntil: request.period.until,
     decisionDate,
   };
-  const parameters: RunParameters = await screening.plan(db, info, chunks.map((c) => c.region));
+  const parameters: RunParameters = await screening.plan(
+    db,
+    info,
+    chunks.map((c) => c.region),
+  );
   const id = await db.transaction(async (tx) => {
     const { rows } = await tx.query<{ id: string }>(
       `INSERT INTO screening_runs (programme, region_code, period_from, period_until, decision_date, status, parameters,
@@ -125,11 +137,10 @@ export async function createRun(db: Database, request: RunRequest, now = new Dat
     const runId = rows[0]?.id;
     if (!runId) return undefined; // created concurrently
     for (const c of chunks) {
-      await tx.query(`INSERT INTO screening_run_chunks (run_id, region_code, units, status) VALUES ($1, $2, $3, 'pending')`, [
-        runId,
-        c.region,
-        c.units,
-      ]);
+      await tx.query(
+        `INSERT INTO screening_run_chunks (run_id, region_code, units, status) VALUES ($1, $2, $3, 'pending')`,
+        [runId, c.region, c.units],
+      );
     }
     return runId;
   });
@@ -146,7 +157,11 @@ async function findRun(q: Queryable, r: RunRequest): Promise<RunRow | undefined>
 }
 
 /** The counties (chunks) with units inside the run region and the programme's regions. */
-async function planChunks(q: Queryable, region: string, covered: readonly string[]): Promise<{ region: string; units: number }[]> {
+async function planChunks(
+  q: Queryable,
+  region: string,
+  covered: readonly string[],
+): Promise<{ region: string; units: number }[]> {
   const { rows } = await q.query<{ region_code: string; units: number }>(
     'SELECT region_code, count(*)::int AS units FROM insured_units GROUP BY region_code ORDER BY region_code',
   );
@@ -184,6 +199,8 @@ export interface WorkOptions {
   onProgress?: (p: Progress) => void;
   /** Test hook: called inside each chunk's transaction after its findings are written, before commit. */
   beforeChunkCommit?: (region: string, index: number) => void | Promise<void>;
+  /** Test hook: called inside each handover transaction after its cases are opened, before commit. */
+  beforeHandoverCommit?: (batch: number) => void | Promise<void>;
   now?: () => Date;
 }
 
@@ -224,7 +241,10 @@ async function acquire(db: Database, run: RunRow, worker: string, leaseSeconds: 
 }
 
 async function release(q: Queryable, runId: string, worker: string): Promise<void> {
-  await q.query('UPDATE screening_runs SET lease_owner = NULL, lease_until = NULL WHERE id = $1 AND lease_owner = $2', [runId, worker]);
+  await q.query('UPDATE screening_runs SET lease_owner = NULL, lease_until = NULL WHERE id = $1 AND lease_owner = $2', [
+    runId,
+    worker,
+  ]);
 }
 
 /** Asks the worker of a run to stop after its current chunk (or at once when nobody works on it). */
@@ -282,7 +302,10 @@ export async function workOnRun(db: Database, runId: string, options: WorkOption
     });
   };
   const cancelled = async (): Promise<boolean> => {
-    const { rows } = await db.query<{ cancel_requested: boolean }>('SELECT cancel_requested FROM screening_runs WHERE id = $1', [runId]);
+    const { rows } = await db.query<{ cancel_requested: boolean }>(
+      'SELECT cancel_requested FROM screening_runs WHERE id = $1',
+      [runId],
+    );
     if (!rows[0]?.cancel_requested) return false;
     await db.query(
       `UPDATE screening_runs SET status = 'cancelled', cancel_requested = false, lease_owner = NULL, lease_until = NULL
@@ -299,11 +322,10 @@ export async function workOnRun(db: Database, runId: string, options: WorkOption
       await report('prepare');
       await db.transaction(async (tx) => {
         await screening.prepare?.(tx, run!);
-        await tx.query(`UPDATE screening_runs SET status = 'running', started_at = $2, lease_until = $3 WHERE id = $1`, [
-          runId,
-          clock(),
-          lease(),
-        ]);
+        await tx.query(
+          `UPDATE screening_runs SET status = 'running', started_at = $2, lease_until = $3 WHERE id = $1`,
+          [runId, clock(), lease()],
+        );
       });
       run = (await getRun(db, runId))!;
     }
@@ -346,10 +368,11 @@ export async function workOnRun(db: Database, runId: string, options: WorkOption
     if (options.handover !== false) {
       run = (await getRun(db, runId))!;
       handedAtStart = run.handedOver;
-      for (;;) {
+      for (let batch = 0; ; batch++) {
         if (await cancelled()) return (await getRun(db, runId))!;
         const n = await db.transaction(async (tx) => {
           const handed = await handOverBatch(tx, run!, options.handoverBatch ?? 50, clock());
+          await options.beforeHandoverCommit?.(batch);
           await tx.query('UPDATE screening_runs SET handed_over = handed_over + $2, lease_until = $3 WHERE id = $1', [
             runId,
             handed.handedOver,
@@ -371,11 +394,10 @@ export async function workOnRun(db: Database, runId: string, options: WorkOption
     return (await getRun(db, runId))!;
   } catch (error) {
     await db
-      .query(`UPDATE screening_runs SET status = 'failed', error = $2, lease_owner = NULL, lease_until = NULL WHERE id = $1 AND lease_owner = $3`, [
-        runId,
-        error instanceof Error ? error.message : String(error),
-        worker,
-      ])
+      .query(
+        `UPDATE screening_runs SET status = 'failed', error = $2, lease_owner = NULL, lease_until = NULL WHERE id = $1 AND lease_owner = $3`,
+        [runId, error instanceof Error ? error.message : String(error), worker],
+      )
       .catch(() => undefined);
     throw error;
   }

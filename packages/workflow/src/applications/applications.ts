@@ -6,12 +6,12 @@
  * enterprise per month), so double clicks, retries and concurrent requests cannot break them.
  */
 import type { Database, Queryable } from '@wengang/db';
-import { getRegion, isWithin, listRegions } from '@wengang/kernel';
+import { ancestorsOf, getRegion, listRegions } from '@wengang/kernel';
 import { recordAudit, type Actor } from '../audit';
 import { applicationStatusFor } from '../application-sync';
 import { openCase } from '../cases';
 import { takeAction } from '../machine';
-import { getWorkflow } from '../workflows';
+import { resolveWorkflow } from '../workflows';
 import { checkResidentIdField, checkSize, industryFromSection, maskAccount, maskIdNumber, yuan } from './checks';
 import { ApplicationError, constraintViolation, throwIfIssues, type FieldIssue } from './errors';
 import { evaluateApplication, type ApplicationDetails, type Evaluation } from './evaluate';
@@ -146,7 +146,8 @@ async function loadApplication(q: Queryable, user: PortalUser, id: string, forUp
     [id],
   );
   const row = rows[0];
-  if (!row || row.enterprise_id !== user.enterpriseId) throw new ApplicationError('not_found', '未找到该申请，或该申请不属于本单位');
+  if (!row || row.enterprise_id !== user.enterpriseId)
+    throw new ApplicationError('not_found', '未找到该申请，或该申请不属于本单位');
   return row;
 }
 
@@ -227,7 +228,11 @@ export async function getUnitProfile(q: Queryable, user: PortalUser): Promise<Un
  * returns its id. An enterprise already bound to another account, or a name that differs from the
  * registered one, is refused with the field to fix.
  */
-async function bindEnterprise(tx: Queryable, user: PortalUser, form: UnitForm): Promise<{ id: string; regionCode: string }> {
+async function bindEnterprise(
+  tx: Queryable,
+  user: PortalUser,
+  form: UnitForm,
+): Promise<{ id: string; regionCode: string }> {
   if (user.enterpriseId) {
     const { rows } = await tx.query<{ credit_code: string; region_code: string }>(
       'SELECT credit_code, region_code FROM enterprises WHERE id = $1',
@@ -261,7 +266,10 @@ async function bindEnterprise(tx: Queryable, user: PortalUser, form: UnitForm): 
   }
   if (enterprise && enterprise.name !== form.unitName) {
     throw new ApplicationError('invalid_input', '单位名称与登记信息不一致', [
-      { path: 'unitName', message: `单位名称与统一社会信用代码登记的名称「${enterprise.name}」不一致，请与营业执照核对` },
+      {
+        path: 'unitName',
+        message: `单位名称与统一社会信用代码登记的名称「${enterprise.name}」不一致，请与营业执照核对`,
+      },
     ]);
   }
   if (!enterprise) {
@@ -271,7 +279,10 @@ async function bindEnterprise(tx: Queryable, user: PortalUser, form: UnitForm): 
     );
     enterprise = { ...inserted.rows[0]!, bound: null };
   }
-  await tx.query(`UPDATE accounts SET enterprise_id = $2 WHERE id = $1 AND enterprise_id IS NULL`, [user.id, enterprise.id]);
+  await tx.query(`UPDATE accounts SET enterprise_id = $2 WHERE id = $1 AND enterprise_id IS NULL`, [
+    user.id,
+    enterprise.id,
+  ]);
   user.enterpriseId = enterprise.id;
   return { id: enterprise.id, regionCode: enterprise.region_code };
 }
@@ -296,10 +307,17 @@ async function enterpriseOnFile(q: Queryable, user: PortalUser) {
     'SELECT legal_rep_id_number, bank_account_no FROM enterprises WHERE id = $1',
     [user.enterpriseId],
   );
-  return rows[0] ? { legalRepIdNumber: rows[0].legal_rep_id_number, bankAccountNo: rows[0].bank_account_no } : undefined;
+  return rows[0]
+    ? { legalRepIdNumber: rows[0].legal_rep_id_number, bankAccountNo: rows[0].bank_account_no }
+    : undefined;
 }
 
-async function countedThisYear(q: Queryable, enterpriseId: string, year: string, exceptId: string | null): Promise<number> {
+async function countedThisYear(
+  q: Queryable,
+  enterpriseId: string,
+  year: string,
+  exceptId: string | null,
+): Promise<number> {
   const { rows } = await q.query<{ n: number }>(
     `SELECT count(*)::int AS n FROM applications WHERE programme = $1 AND enterprise_id = $2
         AND substr(subsidy_month, 1, 4) = $3 AND applications_counted(status) AND id <> coalesce($4::uuid, '00000000-0000-0000-0000-000000000000')`,
@@ -335,7 +353,11 @@ async function monthTakenError(q: Queryable, enterpriseId: string, month: string
 }
 
 /** Maps the database's refusals to the guide's messages. */
-async function translateViolation(error: unknown, q: Queryable, ctx: { enterpriseId: string; month: string }): Promise<never> {
+async function translateViolation(
+  error: unknown,
+  q: Queryable,
+  ctx: { enterpriseId: string; month: string },
+): Promise<never> {
   const v = constraintViolation(error);
   if (v?.constraint === 'applications_one_per_month') throw await monthTakenError(q, ctx.enterpriseId, ctx.month);
   if (v?.constraint === 'at_most_six_applications_per_year') throw yearlyLimitError(ctx.month.slice(0, 4));
@@ -444,17 +466,24 @@ export async function saveUnitInformation(
             WHERE id = $1`,
           [app.id, ...values, clock.now],
         );
-        await tx.query('UPDATE application_persons SET region_code = $2 WHERE application_id = $1', [app.id, f.regionCode]);
+        await tx.query('UPDATE application_persons SET region_code = $2 WHERE application_id = $1', [
+          app.id,
+          f.regionCode,
+        ]);
         id = app.id;
-        await recordAudit(tx, {
-          actor: actorOfUser(user),
-          action: 'application.update',
-          entityType: 'application',
-          entityId: id,
-          regionCode: f.regionCode,
-          before: { subsidyMonth: app.subsidy_month, subsidyType: app.subsidy_type, regionCode: app.region_code },
-          after: auditUnit(f),
-        }, clock.now);
+        await recordAudit(
+          tx,
+          {
+            actor: actorOfUser(user),
+            action: 'application.update',
+            entityType: 'application',
+            entityId: id,
+            regionCode: f.regionCode,
+            before: { subsidyMonth: app.subsidy_month, subsidyType: app.subsidy_type, regionCode: app.region_code },
+            after: auditUnit(f),
+          },
+          clock.now,
+        );
         await reevaluate(tx, user, id, clock);
       } else {
         if ((await countedThisYear(tx, enterprise.id, f.subsidyMonth.slice(0, 4), null)) >= 6) {
@@ -470,14 +499,18 @@ export async function saveUnitInformation(
         );
         if (!rows[0]) throw await monthTakenError(tx, enterprise.id, f.subsidyMonth);
         id = rows[0].id;
-        await recordAudit(tx, {
-          actor: actorOfUser(user),
-          action: 'application.create',
-          entityType: 'application',
-          entityId: id,
-          regionCode: f.regionCode,
-          after: { status: 'draft', ...auditUnit(f) },
-        }, clock.now);
+        await recordAudit(
+          tx,
+          {
+            actor: actorOfUser(user),
+            action: 'application.create',
+            entityType: 'application',
+            entityId: id,
+            regionCode: f.regionCode,
+            after: { status: 'draft', ...auditUnit(f) },
+          },
+          clock.now,
+        );
       }
       return id;
     });
@@ -620,7 +653,10 @@ async function materialsOf(q: Queryable, applicationId: string): Promise<Materia
 
 export async function getApplication(q: Queryable, user: PortalUser, id: string): Promise<ApplicationView> {
   const app = await loadApplication(q, user, id);
-  const { rows } = await q.query<{ n: number }>('SELECT count(*)::int AS n FROM application_persons WHERE application_id = $1', [id]);
+  const { rows } = await q.query<{ n: number }>(
+    'SELECT count(*)::int AS n FROM application_persons WHERE application_id = $1',
+    [id],
+  );
   return toView(app, rows[0]!.n, await materialsOf(q, id));
 }
 
@@ -771,15 +807,20 @@ function categoryFor(type: SubsidyType, spellCategory: string, dispatched: boole
 }
 
 async function insertPersons(tx: Queryable, app: AppRow, persons: NewPerson[], now: Date): Promise<number> {
-  if (persons.length === 0) return 0;
-  const { rowCount } = await tx.query(
+  return (await insertPersonRows(tx, app, persons, now)).length;
+}
+
+async function insertPersonRows(tx: Queryable, app: AppRow, persons: NewPerson[], now: Date): Promise<PersonRow[]> {
+  if (persons.length === 0) return [];
+  const { rows } = await tx.query<PersonRow>(
     `INSERT INTO application_persons (application_id, region_code, person_id_number, person_name, person_category, source,
        spell_id, hired_on, employment_registered_on, dispatched, added_at)
      SELECT $1, $2, x.id_number, x.name, x.category, x.source, x.spell_id, x.hired_on, x.employment_registered_on,
             x.dispatched, $4::timestamptz + (x.ord * interval '1 microsecond')
        FROM jsonb_to_recordset($3::jsonb) AS x(id_number text, name text, category text, source text, spell_id uuid,
             hired_on date, employment_registered_on date, dispatched boolean, ord int)
-     ON CONFLICT (application_id, person_id_number) DO NOTHING`,
+     ON CONFLICT (application_id, person_id_number) DO NOTHING
+     RETURNING ${PERSON_COLUMNS}`,
     [
       app.id,
       app.region_code,
@@ -799,7 +840,7 @@ async function insertPersons(tx: Queryable, app: AppRow, persons: NewPerson[], n
       now,
     ],
   );
-  return rowCount;
+  return rows;
 }
 
 interface SpellRow {
@@ -812,7 +853,11 @@ interface SpellRow {
   dispatched: boolean;
 }
 
-async function spellsOf(tx: Queryable, enterpriseId: string, filter: { ids?: string[]; idNumbers?: string[] }): Promise<SpellRow[]> {
+async function spellsOf(
+  tx: Queryable,
+  enterpriseId: string,
+  filter: { ids?: string[]; idNumbers?: string[] },
+): Promise<SpellRow[]> {
   const { rows } = await tx.query<SpellRow>(
     `SELECT id, person_id_number, person_name, person_category, insured_from, employment_registered_on, dispatched
        FROM insured_employment_spells
@@ -862,14 +907,23 @@ export async function addRosterPersons(
       clock.now,
     );
     const evaluation = await reevaluate(tx, user, id, clock);
-    await recordAudit(tx, {
-      actor: actorOfUser(user),
-      action: 'application.persons_add',
-      entityType: 'application',
-      entityId: id,
-      regionCode: app.region_code,
-      after: { source: 'roster', added, persons: spells.map((s) => maskIdNumber(s.person_id_number)), totalFen: evaluation.totalFen },
-    }, clock.now);
+    await recordAudit(
+      tx,
+      {
+        actor: actorOfUser(user),
+        action: 'application.persons_add',
+        entityType: 'application',
+        entityId: id,
+        regionCode: app.region_code,
+        after: {
+          source: 'roster',
+          added,
+          persons: spells.map((s) => maskIdNumber(s.person_id_number)),
+          totalFen: evaluation.totalFen,
+        },
+      },
+      clock.now,
+    );
     return { added, skipped: spells.length - added, totalFen: evaluation.totalFen };
   });
 }
@@ -896,7 +950,8 @@ function checkManualPerson(
   }
   const name = (input.name ?? '').trim();
   if (!name) issues.push({ path: path('name'), message: '请填写姓名' });
-  else if (name.length > 30 || /[0-9<>]/.test(name)) issues.push({ path: path('name'), message: '姓名应为 1–30 个字，不含数字' });
+  else if (name.length > 30 || /[0-9<>]/.test(name))
+    issues.push({ path: path('name'), message: '姓名应为 1–30 个字，不含数字' });
   return issues.length ? { issues } : { person: { idNumber, name, dispatched: Boolean(input.dispatched) }, issues };
 }
 
@@ -945,7 +1000,9 @@ async function addTypedPersons(
         return {
           idNumber: p.idNumber,
           name: p.name,
-          category: s ? categoryFor(app.subsidy_type, s.person_category, p.dispatched || s.dispatched) : categoryFor(app.subsidy_type, '企业在职职工', p.dispatched),
+          category: s
+            ? categoryFor(app.subsidy_type, s.person_category, p.dispatched || s.dispatched)
+            : categoryFor(app.subsidy_type, '企业在职职工', p.dispatched),
           source,
           spellId: s?.id ?? null,
           hiredOn: s?.insured_from ?? null,
@@ -956,19 +1013,25 @@ async function addTypedPersons(
       clock.now,
     );
     if (source === 'manual' && added === 0) {
-      throw new ApplicationError('conflict', `${persons[0]!.name}（${maskIdNumber(persons[0]!.idNumber)}）已在待申报人员名单中`, [
-        { path: 'idNumber', message: '该人员已在待申报人员名单中' },
-      ]);
+      throw new ApplicationError(
+        'conflict',
+        `${persons[0]!.name}（${maskIdNumber(persons[0]!.idNumber)}）已在待申报人员名单中`,
+        [{ path: 'idNumber', message: '该人员已在待申报人员名单中' }],
+      );
     }
     const evaluation = await reevaluate(tx, user, id, clock);
-    await recordAudit(tx, {
-      actor: actorOfUser(user),
-      action: 'application.persons_add',
-      entityType: 'application',
-      entityId: id,
-      regionCode: app.region_code,
-      after: { source, added, persons: persons.map((p) => maskIdNumber(p.idNumber)), totalFen: evaluation.totalFen },
-    }, clock.now);
+    await recordAudit(
+      tx,
+      {
+        actor: actorOfUser(user),
+        action: 'application.persons_add',
+        entityType: 'application',
+        entityId: id,
+        regionCode: app.region_code,
+        after: { source, added, persons: persons.map((p) => maskIdNumber(p.idNumber)), totalFen: evaluation.totalFen },
+      },
+      clock.now,
+    );
     return { added, skipped: persons.length - added, totalFen: evaluation.totalFen };
   });
 }
@@ -1009,7 +1072,8 @@ export async function importPersons(
   const persons: { idNumber: string; name: string; dispatched: boolean }[] = [];
   for (const r of rows) {
     const { person, issues } = checkManualPerson({ idNumber: r.idNumber, name: r.name }, clock.today, (f) => f);
-    for (const i of issues) errors.push({ row: r.row, column: i.path === 'idNumber' ? '身份证号' : '姓名', message: i.message });
+    for (const i of issues)
+      errors.push({ row: r.row, column: i.path === 'idNumber' ? '身份证号' : '姓名', message: i.message });
     const dispatchedText = r.dispatched.trim();
     if (dispatchedText && !['是', '否'].includes(dispatchedText)) {
       errors.push({ row: r.row, column: '是否劳务派遣', message: '是否劳务派遣请填写“是”或“否”（不填视为“否”）' });
@@ -1056,7 +1120,13 @@ export async function importPersons(
   return addTypedPersons(db, user, id, persons, 'import', clock);
 }
 
-export async function removePerson(db: Database, user: PortalUser, id: string, personId: string, clock: Clock): Promise<PersonsChange> {
+export async function removePerson(
+  db: Database,
+  user: PortalUser,
+  id: string,
+  personId: string,
+  clock: Clock,
+): Promise<PersonsChange> {
   if (!/^[0-9a-f-]{36}$/i.test(personId)) throw new ApplicationError('not_found', '未找到该人员');
   return db.transaction(async (tx) => {
     const app = await loadApplication(tx, user, id, true);
@@ -1067,43 +1137,60 @@ export async function removePerson(db: Database, user: PortalUser, id: string, p
     );
     if (!rows[0]) throw new ApplicationError('not_found', '未找到该人员，可能已被删除');
     const evaluation = await reevaluate(tx, user, id, clock);
-    await recordAudit(tx, {
-      actor: actorOfUser(user),
-      action: 'application.person_remove',
-      entityType: 'application',
-      entityId: id,
-      regionCode: app.region_code,
-      before: { person: maskIdNumber(rows[0].person_id_number) },
-      after: { totalFen: evaluation.totalFen },
-    }, clock.now);
+    await recordAudit(
+      tx,
+      {
+        actor: actorOfUser(user),
+        action: 'application.person_remove',
+        entityType: 'application',
+        entityId: id,
+        regionCode: app.region_code,
+        before: { person: maskIdNumber(rows[0].person_id_number) },
+        after: { totalFen: evaluation.totalFen },
+      },
+      clock.now,
+    );
     return { added: 0, skipped: 0, totalFen: evaluation.totalFen };
   });
 }
 
 /** Re-runs the engine over the application's persons and stores each amount and refusal. */
-export async function reevaluate(tx: Queryable, user: PortalUser | null, id: string, clock: Clock): Promise<Evaluation> {
-  const { rows: apps } = await tx.query<AppRow>(`SELECT ${APP_COLUMNS} FROM applications WHERE id = $1`, [id]);
-  const app = apps[0]!;
+export async function reevaluate(
+  tx: Queryable,
+  user: PortalUser | null,
+  id: string,
+  clock: Clock,
+  preload: { app?: AppRow; persons?: PersonRow[] } = {},
+): Promise<Evaluation> {
+  const app =
+    preload.app ?? (await tx.query<AppRow>(`SELECT ${APP_COLUMNS} FROM applications WHERE id = $1`, [id])).rows[0]!;
   if (user && app.enterprise_id !== user.enterpriseId) throw new ApplicationError('not_found', '未找到该申请');
-  const { rows: persons } = await tx.query<PersonRow>(
-    `SELECT ${PERSON_COLUMNS} FROM application_persons WHERE application_id = $1 ORDER BY added_at, person_id_number`,
-    [id],
-  );
+  const persons =
+    preload.persons ??
+    (
+      await tx.query<PersonRow>(
+        `SELECT ${PERSON_COLUMNS} FROM application_persons WHERE application_id = $1 ORDER BY added_at, person_id_number`,
+        [id],
+      )
+    ).rows;
   const evaluation = await evaluateApplication(tx, app, persons, clock.today);
   const updates = persons
     .map((p) => ({ id: p.id, ...(evaluation.persons.get(p.id) ?? { amountFen: 0, refusal: null }), old: p }))
     .filter((u) => u.amountFen !== Number(u.old.amount_fen) || u.refusal !== u.old.refusal)
     .map((u) => ({ id: u.id, amount_fen: u.amountFen, refusal: u.refusal }));
-  if (updates.length) {
+  if (updates.length || Number(app.amount_fen) !== evaluation.totalFen) {
     await tx.query(
-      `UPDATE application_persons p SET amount_fen = x.amount_fen, refusal = x.refusal
-         FROM jsonb_to_recordset($2::jsonb) AS x(id uuid, amount_fen bigint, refusal text)
-        WHERE p.application_id = $1 AND p.id = x.id`,
-      [id, JSON.stringify(updates)],
+      `WITH persons AS (
+         UPDATE application_persons p SET amount_fen = x.amount_fen, refusal = x.refusal
+           FROM jsonb_to_recordset($2::jsonb) AS x(id uuid, amount_fen bigint, refusal text)
+          WHERE p.application_id = $1 AND p.id = x.id RETURNING p.id)
+       UPDATE applications SET amount_fen = $3 WHERE id = $1 AND amount_fen <> $3`,
+      [id, JSON.stringify(updates), evaluation.totalFen],
     );
   }
-  if (Number(app.amount_fen) !== evaluation.totalFen) {
-    await tx.query('UPDATE applications SET amount_fen = $2 WHERE id = $1', [id, evaluation.totalFen]);
+  for (const p of persons) {
+    const o = evaluation.persons.get(p.id);
+    if (o) Object.assign(p, { amount_fen: o.amountFen, refusal: o.refusal });
   }
   return evaluation;
 }
@@ -1119,7 +1206,12 @@ export interface StoredFileInput {
 }
 
 /** Records an uploaded file (the bytes are already stored by the caller under their hash). */
-export async function registerFile(db: Database, user: PortalUser, file: StoredFileInput, clock: Clock): Promise<string> {
+export async function registerFile(
+  db: Database,
+  user: PortalUser,
+  file: StoredFileInput,
+  clock: Clock,
+): Promise<string> {
   if (!user.enterpriseId) {
     throw new ApplicationError('invalid_input', '请先填写并保存单位信息，再上传材料');
   }
@@ -1128,17 +1220,29 @@ export async function registerFile(db: Database, user: PortalUser, file: StoredF
       `INSERT INTO stored_files (enterprise_id, region_code, sha256, size_bytes, media_type, original_name, uploaded_by, created_at)
        SELECT e.id, e.region_code, $2, $3, $4, $5, $6, $7 FROM enterprises e WHERE e.id = $1
        RETURNING id, region_code`,
-      [user.enterpriseId, file.sha256, file.sizeBytes, file.mediaType, file.originalName.slice(0, 200), user.id, clock.now],
+      [
+        user.enterpriseId,
+        file.sha256,
+        file.sizeBytes,
+        file.mediaType,
+        file.originalName.slice(0, 200),
+        user.id,
+        clock.now,
+      ],
     );
     const row = rows[0]!;
-    await recordAudit(tx, {
-      actor: actorOfUser(user),
-      action: 'file.upload',
-      entityType: 'stored_file',
-      entityId: row.id,
-      regionCode: row.region_code,
-      after: { sha256: file.sha256, sizeBytes: file.sizeBytes, mediaType: file.mediaType },
-    }, clock.now);
+    await recordAudit(
+      tx,
+      {
+        actor: actorOfUser(user),
+        action: 'file.upload',
+        entityType: 'stored_file',
+        entityId: row.id,
+        regionCode: row.region_code,
+        after: { sha256: file.sha256, sizeBytes: file.sizeBytes, mediaType: file.mediaType },
+      },
+      clock.now,
+    );
     return row.id;
   });
 }
@@ -1154,7 +1258,9 @@ export async function ownedFile(
     'SELECT sha256, media_type, original_name FROM stored_files WHERE id = $1 AND enterprise_id = $2',
     [fileId, user.enterpriseId],
   );
-  return rows[0] ? { sha256: rows[0].sha256, mediaType: rows[0].media_type, originalName: rows[0].original_name } : null;
+  return rows[0]
+    ? { sha256: rows[0].sha256, mediaType: rows[0].media_type, originalName: rows[0].original_name }
+    : null;
 }
 
 export async function attachMaterial(
@@ -1176,14 +1282,18 @@ export async function attachMaterial(
        ON CONFLICT DO NOTHING`,
       [id, kind, fileId, app.region_code, clock.now],
     );
-    await recordAudit(tx, {
-      actor: actorOfUser(user),
-      action: 'application.material_attach',
-      entityType: 'application',
-      entityId: id,
-      regionCode: app.region_code,
-      after: { kind, fileId, sha256: file.sha256 },
-    }, clock.now);
+    await recordAudit(
+      tx,
+      {
+        actor: actorOfUser(user),
+        action: 'application.material_attach',
+        entityType: 'application',
+        entityId: id,
+        regionCode: app.region_code,
+        after: { kind, fileId, sha256: file.sha256 },
+      },
+      clock.now,
+    );
     return materialsOf(tx, id);
   });
 }
@@ -1199,20 +1309,23 @@ export async function detachMaterial(
   return db.transaction(async (tx) => {
     const app = await loadApplication(tx, user, id, true);
     assertEditable(app);
-    const { rowCount } = await tx.query('DELETE FROM application_materials WHERE application_id = $1 AND kind = $2 AND file_id = $3', [
-      id,
-      kind,
-      fileId,
-    ]);
+    const { rowCount } = await tx.query(
+      'DELETE FROM application_materials WHERE application_id = $1 AND kind = $2 AND file_id = $3',
+      [id, kind, fileId],
+    );
     if (rowCount === 0) throw new ApplicationError('not_found', '未找到该材料');
-    await recordAudit(tx, {
-      actor: actorOfUser(user),
-      action: 'application.material_detach',
-      entityType: 'application',
-      entityId: id,
-      regionCode: app.region_code,
-      before: { kind, fileId },
-    }, clock.now);
+    await recordAudit(
+      tx,
+      {
+        actor: actorOfUser(user),
+        action: 'application.material_detach',
+        entityType: 'application',
+        entityId: id,
+        regionCode: app.region_code,
+        before: { kind, fileId },
+      },
+      clock.now,
+    );
     return materialsOf(tx, id);
   });
 }
@@ -1244,17 +1357,17 @@ const src = (c: { doc: string; clause: string }) => `${c.doc} ${c.clause}`;
 async function buildChecks(tx: Queryable, app: AppRow, evaluation: Evaluation, clock: Clock): Promise<SubmitPreview> {
   const family = regionFamily(app.region_code)!;
   const checks: SubmitCheck[] = [];
-  const [persons, materials, counted, licence, plans, dispatched] = await Promise.all([
-    tx.query<{ n: number; ok: number }>(
-      'SELECT count(*)::int AS n, count(*) FILTER (WHERE amount_fen > 0)::int AS ok FROM application_persons WHERE application_id = $1',
-      [app.id],
-    ),
-    tx.query<{ kind: MaterialKind }>('SELECT DISTINCT kind FROM application_materials WHERE application_id = $1', [app.id]),
-    countedThisYear(tx, app.enterprise_id, app.subsidy_month.slice(0, 4), app.id),
-    tx.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM application_materials m JOIN applications a ON a.id = m.application_id
-        WHERE a.enterprise_id = $1 AND a.id <> $2 AND m.kind = 'business_licence' AND applications_counted(a.status)`,
-      [app.enterprise_id, app.id],
+  const [stats, plans] = await Promise.all([
+    tx.query<{ n: number; ok: number; dispatched: number; kinds: MaterialKind[]; counted: number; licence: number }>(
+      `SELECT (SELECT count(*)::int FROM application_persons WHERE application_id = $1) AS n,
+              (SELECT count(*)::int FROM application_persons WHERE application_id = $1 AND amount_fen > 0) AS ok,
+              (SELECT count(*)::int FROM application_persons WHERE application_id = $1 AND dispatched AND amount_fen > 0) AS dispatched,
+              (SELECT coalesce(array_agg(DISTINCT kind), '{}') FROM application_materials WHERE application_id = $1) AS kinds,
+              (SELECT count(*)::int FROM applications WHERE programme = $2 AND enterprise_id = $3 AND substr(subsidy_month, 1, 4) = $4
+                  AND applications_counted(status) AND id <> $1) AS counted,
+              (SELECT count(*)::int FROM application_materials m JOIN applications a ON a.id = m.application_id
+                WHERE a.enterprise_id = $3 AND a.id <> $1 AND m.kind = 'business_licence' AND applications_counted(a.status)) AS licence`,
+      [app.id, WORK_FOR_TRAINING, app.enterprise_id, app.subsidy_month.slice(0, 4)],
     ),
     requiresTrainingPlan(family)
       ? tx.query<{ status: string; month_from: string; month_until: string }>(
@@ -1263,12 +1376,9 @@ async function buildChecks(tx: Queryable, app: AppRow, evaluation: Evaluation, c
           [WORK_FOR_TRAINING, app.enterprise_id],
         )
       : Promise.resolve(null),
-    tx.query<{ n: number }>(
-      'SELECT count(*)::int AS n FROM application_persons WHERE application_id = $1 AND dispatched AND amount_fen > 0',
-      [app.id],
-    ),
   ]);
-  const n = persons.rows[0]!;
+  const n = stats.rows[0]!;
+  const counted = n.counted;
   checks.push({
     id: 'persons',
     label: '已添加以工代训人员',
@@ -1302,7 +1412,10 @@ async function buildChecks(tx: Queryable, app: AppRow, evaluation: Evaluation, c
     label: `受理期限：${window.deadline} 前`,
     ok: clock.today <= window.deadline,
     level: 'error',
-    detail: clock.today <= window.deadline ? `今天 ${clock.today}，在受理期内` : `今天 ${clock.today}，已超过受理期限 ${window.deadline}`,
+    detail:
+      clock.today <= window.deadline
+        ? `今天 ${clock.today}，在受理期内`
+        : `今天 ${clock.today}，已超过受理期限 ${window.deadline}`,
     source: src(window.cite),
   });
   checks.push({
@@ -1315,7 +1428,8 @@ async function buildChecks(tx: Queryable, app: AppRow, evaluation: Evaluation, c
   });
   if (plans) {
     const plan = plans.rows[0];
-    const ok = plan?.status === 'approved' && plan.month_from <= app.subsidy_month && plan.month_until >= app.subsidy_month;
+    const ok =
+      plan?.status === 'approved' && plan.month_from <= app.subsidy_month && plan.month_until >= app.subsidy_month;
     checks.push({
       id: 'training_plan',
       label: '《昌吉州以工代训培训计划申请表》已审核备案',
@@ -1337,16 +1451,24 @@ async function buildChecks(tx: Queryable, app: AppRow, evaluation: Evaluation, c
     label: '政策规则核算（补贴金额由规则引擎计算）',
     ok: engineOk,
     level: 'error',
-    detail:
-      engineOk
-        ? `核定补贴 ${yuan(evaluation.totalFen)} 元`
-        : evaluation.problems.length
-          ? evaluation.problems.join('；')
-          : '没有可获补贴的人员',
-    source: evaluation.decision ? `${evaluation.decision.programmeName}（规则版本 ${evaluation.decision.rulesetVersion.slice(0, 12)}）` : '以工代训补贴规则',
+    detail: engineOk
+      ? `核定补贴 ${yuan(evaluation.totalFen)} 元`
+      : evaluation.problems.length
+        ? evaluation.problems.join('；')
+        : '没有可获补贴的人员',
+    source: evaluation.decision
+      ? `${evaluation.decision.programmeName}（规则版本 ${evaluation.decision.rulesetVersion.slice(0, 12)}）`
+      : '以工代训补贴规则',
   });
   for (const note of evaluation.agencyNotes) {
-    checks.push({ id: 'special_account', label: '专账资金状况', ok: true, level: 'warning', detail: note, source: '鲁人社字〔2020〕63号 三（四）' });
+    checks.push({
+      id: 'special_account',
+      label: '专账资金状况',
+      ok: true,
+      level: 'warning',
+      detail: note,
+      source: '鲁人社字〔2020〕63号 三（四）',
+    });
   }
   if (app.computed_size !== null || app.size_note) {
     const mismatch = app.computed_size !== null && app.computed_size !== app.declared_size;
@@ -1359,13 +1481,13 @@ async function buildChecks(tx: Queryable, app: AppRow, evaluation: Evaluation, c
       source: '工信部联企业〔2011〕300号 第四条',
     });
   }
-  const have = new Set(materials.rows.map((m) => m.kind));
+  const have = new Set(n.kinds);
   const requirements = materialRequirements({
     family,
     subsidyType: app.subsidy_type,
     today: clock.today,
-    licenceOnFile: licence.rows[0]!.n > 0,
-    hasDispatchedPersons: dispatched.rows[0]!.n > 0,
+    licenceOnFile: n.licence > 0,
+    hasDispatchedPersons: n.dispatched > 0,
   }).map((r) => ({ ...r, satisfied: r.kinds.some((k) => have.has(k)), source: src(r.cite) }));
   for (const r of requirements.filter((r) => r.required)) {
     checks.push({
@@ -1383,17 +1505,38 @@ async function buildChecks(tx: Queryable, app: AppRow, evaluation: Evaluation, c
     refusedPersons: n.n - n.ok,
     canSubmit: checks.every((c) => c.ok || c.level === 'warning'),
     checks,
-    materials: requirements.map(({ kinds, label, required, satisfied, source }) => ({ kinds, label, required, satisfied, source })),
+    materials: requirements.map(({ kinds, label, required, satisfied, source }) => ({
+      kinds,
+      label,
+      required,
+      satisfied,
+      source,
+    })),
   };
 }
 
 /** What submitting would check and pay, without submitting. */
-export async function previewSubmission(db: Database, user: PortalUser, id: string, clock: Clock): Promise<SubmitPreview> {
+export async function previewSubmission(
+  db: Database,
+  user: PortalUser,
+  id: string,
+  clock: Clock,
+): Promise<SubmitPreview> {
   return db.transaction(async (tx) => {
     const app = await loadApplication(tx, user, id);
     const evaluation = editableStatuses.includes(app.status)
       ? await reevaluate(tx, user, id, clock)
-      : await evaluateApplication(tx, app, (await tx.query<PersonRow>(`SELECT ${PERSON_COLUMNS} FROM application_persons WHERE application_id = $1 ORDER BY added_at, person_id_number`, [id])).rows, clock.today);
+      : await evaluateApplication(
+          tx,
+          app,
+          (
+            await tx.query<PersonRow>(
+              `SELECT ${PERSON_COLUMNS} FROM application_persons WHERE application_id = $1 ORDER BY added_at, person_id_number`,
+              [id],
+            )
+          ).rows,
+          clock.today,
+        );
     const refreshed = await loadApplication(tx, user, id);
     return buildChecks(tx, refreshed, evaluation, clock);
   });
@@ -1414,10 +1557,14 @@ async function submitInTransaction(
   clock: Clock,
   expectedTotalFen: number | undefined,
   auditExtra: Record<string, unknown> = {},
+  preload: { app?: AppRow; persons?: PersonRow[] } = {},
 ): Promise<SubmitResult> {
-  const app = await loadApplication(tx, user, id, true);
+  const app = preload.app ?? (await loadApplication(tx, user, id, true));
   assertEditable(app);
-  const evaluation = await reevaluate(tx, user, id, clock);
+  const evaluation = await reevaluate(tx, user, id, clock, {
+    app,
+    ...(preload.persons ? { persons: preload.persons } : {}),
+  });
   const preview = await buildChecks(tx, { ...app, amount_fen: evaluation.totalFen }, evaluation, clock);
   const failing = preview.checks.filter((c) => !c.ok && c.level === 'error');
   if (failing.length) {
@@ -1434,38 +1581,58 @@ async function submitInTransaction(
     );
   }
   const resubmission = app.status === 'returned';
-  await tx.query(
-    `UPDATE applications SET status = 'submitted', submitted_at = $2, updated_at = $2, amount_fen = $3, decision = $4::jsonb,
-            ruleset_version = $5, version = version + 1 WHERE id = $1`,
-    [id, clock.now, evaluation.totalFen, JSON.stringify(evaluation.decision), evaluation.decision?.rulesetVersion ?? null],
-  );
-  await tx.query('DELETE FROM person_month_claims WHERE application_id = $1', [id]);
-  await tx.query(
-    `INSERT INTO person_month_claims (programme, person_id_number, subsidy_month, application_id, enterprise_id, region_code,
-       subsidy_type, amount_fen)
-     SELECT $1, p.person_id_number, $2, $3, $4, $5, $6, p.amount_fen FROM application_persons p
-      WHERE p.application_id = $3 AND p.amount_fen > 0`,
-    [WORK_FOR_TRAINING, app.subsidy_month, id, app.enterprise_id, app.region_code, app.subsidy_type],
-  );
-  await tx.query(
-    `INSERT INTO application_events (application_id, region_code, at, status, actor_id, actor_role, actor_name, note, amount_fen)
-     VALUES ($1, $2, $3, 'submitted', $4, $5, $6, $7, $8)`,
+  // The case starts in the first review state of its workflow (the district chosen on the form).
+  const workflow = resolveWorkflow(WORK_FOR_TRAINING, ancestorsOf(app.region_code), {
+    stage: 'claim',
+    variant: app.subsidy_type,
+  });
+  const first = workflow.states[workflow.initial];
+  const initial = (first ? applicationStatusFor(first.kind, first.actor) : null) as ApplicationStatus | null;
+  if (resubmission) await tx.query('DELETE FROM person_month_claims WHERE application_id = $1', [id]);
+  // One statement: the status (the trigger counts the year's applications), the persons' month
+  // claims (one enterprise per person and month), the timeline entry; returns what the case needs.
+  const { rows } = await tx.query<{
+    persons: { person_id_number: string; person_name: string; person_category: string; amount_fen: number }[] | null;
+    materials: { kind: MaterialKind; file_id: string; original_name: string }[] | null;
+  }>(
+    `WITH app AS (
+       UPDATE applications SET status = $11, submitted_at = $2, updated_at = $2, amount_fen = $3, decision = $4::jsonb,
+              ruleset_version = $5, version = version + 1 WHERE id = $1 RETURNING id),
+     claims AS (
+       INSERT INTO person_month_claims (programme, person_id_number, subsidy_month, application_id, enterprise_id, region_code,
+         subsidy_type, amount_fen)
+       SELECT $6, p.person_id_number, $7, $1, $8, $9, $10, p.amount_fen FROM application_persons p
+        WHERE p.application_id = $1 AND p.amount_fen > 0
+       RETURNING person_id_number, amount_fen),
+     event AS (
+       INSERT INTO application_events (application_id, region_code, at, status, actor_id, actor_role, actor_name, note, amount_fen)
+       VALUES ($1, $9, $2, 'submitted', $12, $13, $14, $15, $3) RETURNING id)
+     SELECT (SELECT json_agg(json_build_object('person_id_number', p.person_id_number, 'person_name', p.person_name,
+                     'person_category', p.person_category, 'amount_fen', p.amount_fen) ORDER BY p.added_at)
+               FROM application_persons p WHERE p.application_id = $1 AND p.amount_fen > 0) AS persons,
+            (SELECT json_agg(json_build_object('kind', m.kind, 'file_id', m.file_id, 'original_name', f.original_name) ORDER BY m.attached_at)
+               FROM application_materials m JOIN stored_files f ON f.id = m.file_id WHERE m.application_id = $1) AS materials,
+            (SELECT count(*) FROM claims) AS claimed, (SELECT count(*) FROM app) AS updated, (SELECT count(*) FROM event) AS events`,
     [
       id,
-      app.region_code,
       clock.now,
+      evaluation.totalFen,
+      JSON.stringify(evaluation.decision),
+      evaluation.decision?.rulesetVersion ?? null,
+      WORK_FOR_TRAINING,
+      app.subsidy_month,
+      app.enterprise_id,
+      app.region_code,
+      app.subsidy_type,
+      resubmission ? 'submitted' : (initial ?? 'submitted'),
       user.id,
       user.role,
       user.displayName,
       `${resubmission ? '修改后重新提交' : '提交申请'}，推送至${regionNameOf(app.region_code)}审核`,
-      evaluation.totalFen,
     ],
   );
-  const { rows: claimed } = await tx.query<PersonRow>(
-    `SELECT ${PERSON_COLUMNS} FROM application_persons WHERE application_id = $1 AND amount_fen > 0 ORDER BY added_at`,
-    [id],
-  );
-  const materials = await materialsOf(tx, id);
+  const claimed = rows[0]!.persons ?? [];
+  const materials = rows[0]!.materials ?? [];
   const opened = await openCase(
     tx,
     {
@@ -1477,7 +1644,10 @@ async function submitInTransaction(
       enterpriseId: app.enterprise_id,
       claimMonth: app.subsidy_month,
       amountFen: evaluation.totalFen,
-      title: `${app.unit_name} ${app.subsidy_month} 以工代训补贴（${subsidyTypeLabels[app.subsidy_type]}）`,
+      // a declared size that differs from the one its figures give is flagged to the reviewer
+      title:
+        `${app.unit_name} ${app.subsidy_month} 以工代训补贴（${subsidyTypeLabels[app.subsidy_type]}）` +
+        (app.computed_size && app.computed_size !== app.declared_size ? '【企业规模与测算不一致，请核实】' : ''),
       request: evaluation.request,
       decision: evaluation.decision,
       persons: claimed.map((p) => ({
@@ -1494,43 +1664,47 @@ async function submitInTransaction(
         accountNo: app.bank_account_no,
         accountKind: '基本账户',
       },
-      materials: materials.map((m) => ({ name: `${m.label}：${m.originalName}`, url: `/api/v1/files/${m.fileId}` })),
+      materials: materials.map((m) => ({
+        name: `${materialLabels[m.kind]}：${m.original_name}`,
+        url: `/api/v1/files/${m.file_id}`,
+      })),
       receivedOn: clock.today,
       actor: actorOfUser(user),
     },
     clock.now,
   );
-  // The case starts in its workflow's first review state (or goes back to it after a return).
-  let status: ApplicationStatus = 'submitted';
+  let status: ApplicationStatus = resubmission ? 'submitted' : (initial ?? 'submitted');
   if (resubmission && !opened.created) {
+    // back to review: the workbench's listener (../application-sync.ts) records the new status
     await takeAction(tx, opened.id, 'resubmit', { system: true, actor: actorOfUser(user) }, {}, clock.now);
-    const { rows: now } = await tx.query<{ status: ApplicationStatus }>('SELECT status FROM applications WHERE id = $1', [id]);
+    const { rows: now } = await tx.query<{ status: ApplicationStatus }>(
+      'SELECT status FROM applications WHERE id = $1',
+      [id],
+    );
     status = now[0]!.status;
-  } else {
-    const state = getWorkflow(opened.workflowId).states[opened.status];
-    const mapped = state ? (applicationStatusFor(state.kind, state.actor) as ApplicationStatus | null) : null;
-    if (mapped) {
-      await tx.query('UPDATE applications SET status = $2 WHERE id = $1', [id, mapped]);
-      status = mapped;
-    }
   }
-  await recordAudit(tx, {
-    actor: actorOfUser(user),
-    action: resubmission ? 'application.resubmit' : 'application.submit',
-    entityType: 'application',
-    entityId: id,
-    regionCode: app.region_code,
-    before: { status: app.status },
-    after: {
-      status,
-      amountFen: evaluation.totalFen,
-      persons: claimed.length,
-      subsidyMonth: app.subsidy_month,
-      rulesetVersion: evaluation.decision?.rulesetVersion ?? null,
-      caseId: opened.id,
-      ...auditExtra,
+  // last: the audit chain's lock is then held only until the commit that follows
+  await recordAudit(
+    tx,
+    {
+      actor: actorOfUser(user),
+      action: resubmission ? 'application.resubmit' : 'application.submit',
+      entityType: 'application',
+      entityId: id,
+      regionCode: app.region_code,
+      before: { status: app.status },
+      after: {
+        status,
+        amountFen: evaluation.totalFen,
+        persons: claimed.length,
+        subsidyMonth: app.subsidy_month,
+        rulesetVersion: evaluation.decision?.rulesetVersion ?? null,
+        caseId: opened.id,
+        ...auditExtra,
+      },
     },
-  }, clock.now);
+    clock.now,
+  );
   return { id, status, amountFen: evaluation.totalFen, submittedAt: clock.now.toISOString(), caseId: opened.id };
 }
 
@@ -1542,7 +1716,10 @@ async function personClaimedError(db: Database, id: string, month: string): Prom
     [id, month, WORK_FOR_TRAINING],
   );
   const names = rows.map((r) => `${r.person_name}（${maskIdNumber(r.person_id_number)}）`).join('、');
-  return new ApplicationError('conflict', `${names || '部分人员'} ${month} 已由其他申请申报以工代训补贴，同一人同一月只能由一个单位申报，请移除后重新提交`);
+  return new ApplicationError(
+    'conflict',
+    `${names || '部分人员'} ${month} 已由其他申请申报以工代训补贴，同一人同一月只能由一个单位申报，请移除后重新提交`,
+  );
 }
 
 /** Submits a draft or a returned application. Double submissions yield one application (row lock + state check). */
@@ -1571,16 +1748,23 @@ export async function withdrawApplication(db: Database, user: PortalUser, id: st
     if (app.status !== 'draft') {
       throw new ApplicationError('not_editable', `只能撤销填报中的申请；该申请状态为「${statusLabels[app.status]}」`);
     }
-    await tx.query(`UPDATE applications SET status = 'withdrawn', updated_at = $2, version = version + 1 WHERE id = $1`, [id, clock.now]);
-    await recordAudit(tx, {
-      actor: actorOfUser(user),
-      action: 'application.withdraw',
-      entityType: 'application',
-      entityId: id,
-      regionCode: app.region_code,
-      before: { status: 'draft' },
-      after: { status: 'withdrawn' },
-    }, clock.now);
+    await tx.query(
+      `UPDATE applications SET status = 'withdrawn', updated_at = $2, version = version + 1 WHERE id = $1`,
+      [id, clock.now],
+    );
+    await recordAudit(
+      tx,
+      {
+        actor: actorOfUser(user),
+        action: 'application.withdraw',
+        entityType: 'application',
+        entityId: id,
+        regionCode: app.region_code,
+        before: { status: 'draft' },
+        after: { status: 'withdrawn' },
+      },
+      clock.now,
+    );
   });
 }
 
@@ -1599,7 +1783,12 @@ export interface ClaimInput extends UnitFormInput {
  * the claim already made instead of a second one; without it, a second claim for the same month
  * is refused by the database.
  */
-export async function submitClaim(db: Database, user: PortalUser, input: ClaimInput, clock: Clock): Promise<SubmitResult & { created: boolean }> {
+export async function submitClaim(
+  db: Database,
+  user: PortalUser,
+  input: ClaimInput,
+  clock: Clock,
+): Promise<SubmitResult & { created: boolean }> {
   if (!user.enterpriseId) {
     throw new ApplicationError('invalid_input', '本账号尚未绑定单位：请先通过「维护补贴单位信息」保存一次单位信息');
   }
@@ -1608,7 +1797,7 @@ export async function submitClaim(db: Database, user: PortalUser, input: ClaimIn
     const existing = await findByIdempotencyKey(db, user.enterpriseId, key);
     if (existing) return { ...existing, created: false };
   }
-  const onFile = await enterpriseOnFile(db, user);
+  const onFile = input.bankAccountNo?.trim() ? undefined : await enterpriseOnFile(db, user);
   const { form, issues } = checkUnitForm(input, { ...formOptions(input, clock), ...(onFile ? { onFile } : {}) });
   const personIssues: FieldIssue[] = [];
   const persons: { idNumber: string; name: string; dispatched: boolean }[] = [];
@@ -1623,7 +1812,8 @@ export async function submitClaim(db: Database, user: PortalUser, input: ClaimIn
       persons.push(checked.person);
     }
   });
-  if (persons.length === 0 && personIssues.length === 0) personIssues.push({ path: 'persons', message: '请至少填写一名以工代训人员' });
+  if (persons.length === 0 && personIssues.length === 0)
+    personIssues.push({ path: 'persons', message: '请至少填写一名以工代训人员' });
   throwIfIssues([...issues, ...personIssues]);
   const f = form!;
   try {
@@ -1671,11 +1861,14 @@ export async function submitClaim(db: Database, user: PortalUser, input: ClaimIn
           throw new ApplicationError(
             'invalid_input',
             '新吸纳劳动者就业类型的人员须已在本单位参保',
-            unknown.map((p) => ({ path: 'persons', message: `${p.name}（${maskIdNumber(p.idNumber)}）不在本单位参保职工名单中` })),
+            unknown.map((p) => ({
+              path: 'persons',
+              message: `${p.name}（${maskIdNumber(p.idNumber)}）不在本单位参保职工名单中`,
+            })),
           );
         }
       }
-      await insertPersons(
+      const personRows = await insertPersonRows(
         tx,
         app,
         persons.map((p) => {
@@ -1701,7 +1894,13 @@ export async function submitClaim(db: Database, user: PortalUser, input: ClaimIn
            SELECT $1, x.kind, x.file_id, $2, $3 FROM jsonb_to_recordset($4::jsonb) AS x(kind text, file_id uuid)
              JOIN stored_files f ON f.id = x.file_id AND f.enterprise_id = $5
            ON CONFLICT DO NOTHING`,
-          [app.id, f.regionCode, clock.now, JSON.stringify(materialRows.map((m) => ({ kind: m.kind, file_id: m.fileId }))), enterprise.id],
+          [
+            app.id,
+            f.regionCode,
+            clock.now,
+            JSON.stringify(materialRows.map((m) => ({ kind: m.kind, file_id: m.fileId }))),
+            enterprise.id,
+          ],
         );
         if (rowCount < new Set(materialRows.map((m) => `${m.kind}/${m.fileId}`)).size) {
           throw new ApplicationError('invalid_input', '材料中有不存在或不属于本单位的文件，请重新上传', [
@@ -1711,7 +1910,18 @@ export async function submitClaim(db: Database, user: PortalUser, input: ClaimIn
       }
       // one audit entry (application.submit, with the unit information) for the whole one-shot claim, written
       // last so the audit chain's lock is held only at the end of the transaction
-      const result = await submitInTransaction(tx, user, app.id, clock, input.expectedTotalFen, { oneShot: true, unit: auditUnit(f) });
+      const sorted = personRows.sort(
+        (a, b) => +new Date(a.added_at) - +new Date(b.added_at) || a.person_id_number.localeCompare(b.person_id_number),
+      );
+      const result = await submitInTransaction(
+        tx,
+        user,
+        app.id,
+        clock,
+        input.expectedTotalFen,
+        { oneShot: true, unit: auditUnit(f) },
+        { app, persons: sorted },
+      );
       return { ...result, created: true };
     });
   } catch (error) {
@@ -1722,14 +1932,23 @@ export async function submitClaim(db: Database, user: PortalUser, input: ClaimIn
       if (existing) return { ...existing, created: false };
     }
     if (v?.constraint === 'one_enterprise_per_person_month') {
-      throw new ApplicationError('conflict', `部分人员 ${f.subsidyMonth} 已由其他申请申报以工代训补贴，同一人同一月只能由一个单位申报`);
+      throw new ApplicationError(
+        'conflict',
+        `部分人员 ${f.subsidyMonth} 已由其他申请申报以工代训补贴，同一人同一月只能由一个单位申报`,
+      );
     }
     return translateViolation(error, db, { enterpriseId: user.enterpriseId, month: f.subsidyMonth });
   }
 }
 
 async function findByIdempotencyKey(db: Queryable, enterpriseId: string, key: string): Promise<SubmitResult | null> {
-  const { rows } = await db.query<{ id: string; status: ApplicationStatus; amount_fen: number; submitted_at: Date | null; case_id: string | null }>(
+  const { rows } = await db.query<{
+    id: string;
+    status: ApplicationStatus;
+    amount_fen: number;
+    submitted_at: Date | null;
+    case_id: string | null;
+  }>(
     `SELECT a.id, a.status, a.amount_fen, a.submitted_at,
             (SELECT c.id FROM review_cases c WHERE c.source = 'application' AND c.source_id = a.id::text) AS case_id
        FROM applications a WHERE a.enterprise_id = $1 AND a.idempotency_key = $2`,
@@ -1751,7 +1970,14 @@ async function findByIdempotencyKey(db: Queryable, enterpriseId: string, key: st
 
 export interface RosterExport {
   application: ApplicationView;
-  persons: { seq: number; idNumberMasked: string; name: string; category: string; amountFen: number; refusal: string | null }[];
+  persons: {
+    seq: number;
+    idNumberMasked: string;
+    name: string;
+    category: string;
+    amountFen: number;
+    refusal: string | null;
+  }[];
   totalFen: number;
 }
 
@@ -1761,14 +1987,18 @@ export async function rosterForExport(db: Database, user: PortalUser, id: string
     `SELECT ${PERSON_COLUMNS} FROM application_persons WHERE application_id = $1 ORDER BY added_at, person_id_number`,
     [id],
   );
-  await recordAudit(db, {
-    actor: actorOfUser(user),
-    action: 'application.roster_export',
-    entityType: 'application',
-    entityId: id,
-    regionCode: application.regionCode,
-    after: { persons: rows.length, masked: true },
-  }, clock.now);
+  await recordAudit(
+    db,
+    {
+      actor: actorOfUser(user),
+      action: 'application.roster_export',
+      entityType: 'application',
+      entityId: id,
+      regionCode: application.regionCode,
+      after: { persons: rows.length, masked: true },
+    },
+    clock.now,
+  );
   return {
     application,
     persons: rows.map((r, i) => ({

@@ -132,7 +132,9 @@ export async function evaluateApplication(
       creditCode: app.credit_code,
       name: app.unit_name,
       ...(d.enterpriseKind ? { kind: d.enterpriseKind } : {}),
-      ...(typeof d.hasEmployeesInsuredAsUnit === 'boolean' ? { hasEmployeesInsuredAsUnit: d.hasEmployeesInsuredAsUnit } : {}),
+      ...(typeof d.hasEmployeesInsuredAsUnit === 'boolean'
+        ? { hasEmployeesInsuredAsUnit: d.hasEmployeesInsuredAsUnit }
+        : {}),
       size: app.declared_size,
       industry: app.industry,
       ...(d.industryScopeAddedOn !== undefined ? { industryScopeAddedOn: d.industryScopeAddedOn } : {}),
@@ -151,11 +153,18 @@ export async function evaluateApplication(
         ...(p.hired_on ? { socialInsuranceRegisteredOn: p.hired_on } : {}),
         monthsClaimedBefore: history?.months.size ?? 0,
         alreadySubsidisedThisMonth: history?.thisMonth ?? false,
-        ...(typeof d.noOtherTrainingSubsidy === 'boolean' ? { otherTrainingSubsidyThisMonth: !d.noOtherTrainingSubsidy } : {}),
+        ...(typeof d.noOtherTrainingSubsidy === 'boolean'
+          ? { otherTrainingSubsidyThisMonth: !d.noOtherTrainingSubsidy }
+          : {}),
       };
     }),
     ...(fundRow && fundRow.initial
-      ? { fund: { specialAccountBalanceFen: Math.max(0, Number(fundRow.balance)), specialAccountInitialFen: Number(fundRow.initial) } }
+      ? {
+          fund: {
+            specialAccountBalanceFen: Math.max(0, Number(fundRow.balance)),
+            specialAccountInitialFen: Number(fundRow.initial),
+          },
+        }
       : {}),
     history: {
       claimedMonths: months.rows.map((m) => ({ month: m.subsidy_month, subsidyType: m.subsidy_type })),
@@ -171,7 +180,16 @@ export async function evaluateApplication(
   };
   const outcomes = new Map<string, PersonOutcome>();
   if (persons.length === 0) {
-    return { decision: null, totalFen: 0, eligible: 'needs_input', persons: outcomes, problems: ['尚未添加以工代训人员'], agencyInputOnly: false, agencyNotes: [], request };
+    return {
+      decision: null,
+      totalFen: 0,
+      eligible: 'needs_input',
+      persons: outcomes,
+      problems: ['尚未添加以工代训人员'],
+      agencyInputOnly: false,
+      agencyNotes: [],
+      request,
+    };
   }
   let decision: Decision;
   try {
@@ -180,7 +198,16 @@ export async function evaluateApplication(
     if (!(error instanceof InputError)) throw error;
     const problems = error.issues.map((i) => `${describePath(i.path, persons)}${i.message}`);
     for (const p of persons) outcomes.set(p.id, { amountFen: 0, refusal: null });
-    return { decision: null, totalFen: 0, eligible: 'invalid', persons: outcomes, problems, agencyInputOnly: false, agencyNotes: [], request };
+    return {
+      decision: null,
+      totalFen: 0,
+      eligible: 'invalid',
+      persons: outcomes,
+      problems,
+      agencyInputOnly: false,
+      agencyNotes: [],
+      request,
+    };
   }
   const byPerson = new Map<string, PersonOutcome>();
   for (const line of decision.lines) {
@@ -192,7 +219,12 @@ export async function evaluateApplication(
   for (const c of decision.conditions) {
     if (!c.personId || (c.result !== 'fail' && c.result !== 'missing')) continue;
     const o = byPerson.get(c.personId) ?? { amountFen: 0, refusal: null };
-    const reason = c.result === 'missing' ? `${c.label}：缺少${(c.missing ?? []).join('、') || '所需信息'}` : c.detail ? `${c.label}（${c.detail}）` : c.label;
+    const reason =
+      c.result === 'missing'
+        ? `${c.label}：缺少${(c.missing ?? []).join('、') || '所需信息'}`
+        : c.detail
+          ? `${c.label}（${c.detail}）`
+          : c.label;
     o.refusal = o.refusal ? `${o.refusal}；${reason}` : reason;
     byPerson.set(c.personId, o);
   }
@@ -201,7 +233,9 @@ export async function evaluateApplication(
     outcomes.set(p.id, o.amountFen > 0 ? { amountFen: o.amountFen, refusal: null } : o);
   }
   const agencyOnly = (c: { result: string; missing?: string[] }) =>
-    c.result === 'missing' && (c.missing ?? []).length > 0 && (c.missing ?? []).every((m) => m.startsWith('facts.fund.'));
+    c.result === 'missing' &&
+    (c.missing ?? []).length > 0 &&
+    (c.missing ?? []).every((m) => m.startsWith('facts.fund.'));
   const agencyNotes = decision.conditions
     .filter((c) => !c.personId && agencyOnly(c))
     .map((c) => `${c.label}：由经办机构在审核时按专账资金状况核对`);

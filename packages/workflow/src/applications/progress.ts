@@ -48,7 +48,15 @@ export interface ProgressItem {
   timeline: TimelineEntry[];
 }
 
-const order: ApplicationStatus[] = ['submitted', 'county_review', 'prefecture_review', 'approved', 'publicity', 'payment', 'paid'];
+const order: ApplicationStatus[] = [
+  'submitted',
+  'county_review',
+  'prefecture_review',
+  'approved',
+  'publicity',
+  'payment',
+  'paid',
+];
 
 function stagesFor(status: ApplicationStatus, regionCode: string, timeline: TimelineEntry[]): StageView[] {
   const family = regionFamily(regionCode) ?? 'shandong';
@@ -121,7 +129,8 @@ export async function listProgress(q: Queryable, user: PortalUser): Promise<Prog
         amountFen: e.amount_fen === null ? null : Number(e.amount_fen),
         paidOn: e.paid_on,
       }));
-    const reason = [...timeline].reverse().find((t) => t.status === 'rejected' || t.status === 'returned')?.note ?? null;
+    const reason =
+      [...timeline].reverse().find((t) => t.status === 'rejected' || t.status === 'returned')?.note ?? null;
     return {
       id: a.id,
       subsidyMonth: a.subsidy_month,
@@ -158,9 +167,17 @@ export function installApplicationHooks(): void {
       [c.sourceId],
     );
     const received = rows[0]?.submitted_at ?? rows[0]?.created_at ?? new Date();
-    const evaluation = await reevaluate(tx, null, c.sourceId, { now: new Date(received), today: todayInShanghai(new Date(received)) });
+    const evaluation = await reevaluate(tx, null, c.sourceId, {
+      now: new Date(received),
+      today: todayInShanghai(new Date(received)),
+    });
     if (!evaluation.decision) throw new Error(`application ${c.sourceId}: ${evaluation.problems.join('；')}`);
-    const { rows: persons } = await tx.query<{ person_id_number: string; person_name: string; person_category: string; amount_fen: number }>(
+    const { rows: persons } = await tx.query<{
+      person_id_number: string;
+      person_name: string;
+      person_category: string;
+      amount_fen: number;
+    }>(
       `SELECT person_id_number, person_name, person_category, amount_fen FROM application_persons
         WHERE application_id = $1 AND amount_fen > 0 ORDER BY added_at`,
       [c.sourceId],

@@ -9,7 +9,11 @@ import type { MaterialKind, SubsidyType } from './vocabulary';
 
 const SD63 = { doc: '鲁人社字〔2020〕63号', file: '000_fcb7bf8bcb97a69c.txt', issued: '2020-06-08' };
 const SD78 = { doc: '鲁人社函〔2020〕78号', file: '001_39fb5720dee477f9.txt', issued: '2020-10-28' };
-const GUIDE = { doc: '聊人社字〔2020〕58号 附件2 以工代训补贴申报操作指南', file: '000_fcb7bf8bcb97a69c.txt', issued: '2020-06-16' };
+const GUIDE = {
+  doc: '聊人社字〔2020〕58号 附件2 以工代训补贴申报操作指南',
+  file: '000_fcb7bf8bcb97a69c.txt',
+  issued: '2020-06-16',
+};
 const CJ15 = { doc: '昌州人社发〔2020〕15号', file: '002_f784725f4eb4f98f.txt', issued: '2020-07-14' };
 
 const cite = (d: Omit<Citation, 'clause' | 'line'>, clause: string, line: Citation['line']): Citation => ({
@@ -27,8 +31,16 @@ export const ruleCites = {
   sixMonthsPerEnterprise: cite(SD78, '四（三）同一企业在政策执行期内最长可申请6个月', 3901),
   sdAcceptance63: cite(SD63, '二（二）政策受理期截至2020年12月31日', 272),
   sdAcceptance78: cite(SD78, '四（五）受理期延长至2021年3月底', 3905),
-  sdMaterials: cite(SD63, '政策细则 二（一）4 企业营业执照（初次申领）、以工代训人员花名册（含承诺书）、当月银行工资发放对账单', 374),
-  sdQuarter: cite(SD63, '二（二）6 停工停业企业需提供上一季度发放工资银行对账单；政策细则 二（二）4 当月及上一季度发放工资银行对账单', [272, 398]),
+  sdMaterials: cite(
+    SD63,
+    '政策细则 二（一）4 企业营业执照（初次申领）、以工代训人员花名册（含承诺书）、当月银行工资发放对账单',
+    374,
+  ),
+  sdQuarter: cite(
+    SD63,
+    '二（二）6 停工停业企业需提供上一季度发放工资银行对账单；政策细则 二（二）4 当月及上一季度发放工资银行对账单',
+    [272, 398],
+  ),
   sdCommitment: cite(SD78, '三 无法提供工资发放银行对账单的，可采取企业书面承诺方式', 3893),
   sdNoQuarter: cite(SD78, '三 困难企业不再要求提供上一季度工资发放银行对账单', 3893),
   sdDispatch: cite(SD78, '四（四）劳务派遣职工由实际用人企业申领，提供派遣协议（附派遣人员名单）', 3903),
@@ -102,7 +114,12 @@ export interface MaterialContext {
 export function materialRequirements(c: MaterialContext): MaterialRequirement[] {
   const list: MaterialRequirement[] = [];
   if (c.family === 'changji') {
-    list.push({ kinds: ['signed_roster'], label: '以工代训人员花名册纸质扫描件', required: true, cite: ruleCites.cjMaterials });
+    list.push({
+      kinds: ['signed_roster'],
+      label: '以工代训人员花名册纸质扫描件',
+      required: true,
+      cite: ruleCites.cjMaterials,
+    });
     list.push({
       kinds: ['wage_statement'],
       label: '当月发放工资银行对账单或工资表（职工签字并加盖财务章）扫描件',
@@ -120,7 +137,12 @@ export function materialRequirements(c: MaterialContext): MaterialRequirement[] 
     return list;
   }
   const amended = c.today >= SD78.issued;
-  list.push({ kinds: ['signed_roster'], label: '以工代训人员花名册（含承诺书，签字盖章扫描件）', required: true, cite: ruleCites.sdMaterials });
+  list.push({
+    kinds: ['signed_roster'],
+    label: '以工代训人员花名册（含承诺书，签字盖章扫描件）',
+    required: true,
+    cite: ruleCites.sdMaterials,
+  });
   list.push({
     kinds: ['business_licence'],
     label: c.licenceOnFile ? '营业执照（初次申领时已提交，本次可不再上传）' : '营业执照（初次申领）',

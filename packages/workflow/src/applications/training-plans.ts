@@ -98,7 +98,12 @@ export async function listTrainingPlans(q: Queryable, user: PortalUser): Promise
   return rows.map(view);
 }
 
-export async function fileTrainingPlan(db: Database, user: PortalUser, input: TrainingPlanInput, clock: Clock): Promise<TrainingPlanView> {
+export async function fileTrainingPlan(
+  db: Database,
+  user: PortalUser,
+  input: TrainingPlanInput,
+  clock: Clock,
+): Promise<TrainingPlanView> {
   if (!user.enterpriseId) {
     throw new ApplicationError('invalid_input', '请先填写并保存单位信息（维护补贴单位信息），再提交培训计划');
   }
@@ -117,9 +122,14 @@ export async function fileTrainingPlan(db: Database, user: PortalUser, input: Tr
   if (!Number.isSafeInteger(headcount) || (headcount ?? 0) < 1 || (headcount ?? 0) > 100000) {
     issues.push({ path: 'plannedHeadcount', message: '计划以工代训人数应为 1 以上的整数' });
   }
-  const text = (key: 'trainingContent' | 'trainingMethod' | 'instructor' | 'contactPerson', label: string, min: number) => {
+  const text = (
+    key: 'trainingContent' | 'trainingMethod' | 'instructor' | 'contactPerson',
+    label: string,
+    min: number,
+  ) => {
     const v = (input[key] ?? '').trim();
-    if (v.length < min) issues.push({ path: key, message: min > 1 ? `请填写${label}（至少 ${min} 个字）` : `请填写${label}` });
+    if (v.length < min)
+      issues.push({ path: key, message: min > 1 ? `请填写${label}（至少 ${min} 个字）` : `请填写${label}` });
     if (v.length > 2000) issues.push({ path: key, message: `${label}不超过 2000 字` });
     return v;
   };
@@ -133,9 +143,10 @@ export async function fileTrainingPlan(db: Database, user: PortalUser, input: Tr
   else issues.push({ path: 'contactPhone', message: `联系电话有误：${phone.message}` });
   throwIfIssues(issues);
   return db.transaction(async (tx) => {
-    const { rows: home } = await tx.query<{ region_code: string }>('SELECT region_code FROM enterprises WHERE id = $1', [
-      user.enterpriseId,
-    ]);
+    const { rows: home } = await tx.query<{ region_code: string }>(
+      'SELECT region_code FROM enterprises WHERE id = $1',
+      [user.enterpriseId],
+    );
     if (!home[0] || !isWithin(home[0].region_code, '652300')) {
       throw new ApplicationError('invalid_input', '本单位不在昌吉州，无需提交以工代训培训计划（山东省按月直接申报）');
     }
@@ -144,19 +155,40 @@ export async function fileTrainingPlan(db: Database, user: PortalUser, input: Tr
          training_content, training_method, instructor, contact_person, contact_phone, submitted_by, submitted_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
        ON CONFLICT DO NOTHING RETURNING ${COLUMNS}`,
-      [WORK_FOR_TRAINING, user.enterpriseId, regionCode, from, until, headcount, trainingContent, trainingMethod, instructor, contactPerson, contactPhone, user.id, clock.now],
+      [
+        WORK_FOR_TRAINING,
+        user.enterpriseId,
+        regionCode,
+        from,
+        until,
+        headcount,
+        trainingContent,
+        trainingMethod,
+        instructor,
+        contactPerson,
+        contactPhone,
+        user.id,
+        clock.now,
+      ],
     );
     if (!rows[0]) {
-      throw new ApplicationError('conflict', '本单位已有审核中或已备案的培训计划，不能重复提交；计划审核不通过的可重新提交');
+      throw new ApplicationError(
+        'conflict',
+        '本单位已有审核中或已备案的培训计划，不能重复提交；计划审核不通过的可重新提交',
+      );
     }
-    await recordAudit(tx, {
-      actor: actorOfUser(user),
-      action: 'training_plan.submit',
-      entityType: 'training_plan',
-      entityId: rows[0].id,
-      regionCode,
-      after: { status: 'submitted', monthFrom: from, monthUntil: until, plannedHeadcount: headcount },
-    }, clock.now);
+    await recordAudit(
+      tx,
+      {
+        actor: actorOfUser(user),
+        action: 'training_plan.submit',
+        entityType: 'training_plan',
+        entityId: rows[0].id,
+        regionCode,
+        after: { status: 'submitted', monthFrom: from, monthUntil: until, plannedHeadcount: headcount },
+      },
+      clock.now,
+    );
     return view(rows[0]);
   });
 }
@@ -170,42 +202,59 @@ export async function reviewTrainingPlan(
   note: string | null,
   clock: Clock,
 ): Promise<TrainingPlanView> {
-  if (officer.role !== 'county_reviewer') throw new ApplicationError('forbidden', '培训计划由当地（县市）人社部门审核员审核备案');
+  if (officer.role !== 'county_reviewer')
+    throw new ApplicationError('forbidden', '培训计划由当地（县市）人社部门审核员审核备案');
   if (!/^[0-9a-f-]{36}$/i.test(planId)) throw new ApplicationError('not_found', '未找到该培训计划');
   if (decision === 'reject' && !note?.trim()) {
-    throw new ApplicationError('invalid_input', '审核不通过须填写原因', [{ path: 'note', message: '请填写不通过的原因，企业将看到该原因' }]);
+    throw new ApplicationError('invalid_input', '审核不通过须填写原因', [
+      { path: 'note', message: '请填写不通过的原因，企业将看到该原因' },
+    ]);
   }
   return db.transaction(async (tx) => {
-    const { rows } = await tx.query<PlanRow>(`SELECT ${COLUMNS} FROM training_plans WHERE id = $1 FOR UPDATE`, [planId]);
+    const { rows } = await tx.query<PlanRow>(`SELECT ${COLUMNS} FROM training_plans WHERE id = $1 FOR UPDATE`, [
+      planId,
+    ]);
     const plan = rows[0];
     if (!plan || !isWithin(plan.region_code, officer.regionCode)) {
       throw new ApplicationError('not_found', '未找到该培训计划，或不在您的管辖范围内');
     }
-    if (plan.status !== 'submitted') throw new ApplicationError('conflict', `该培训计划已${planStatusLabels[plan.status]}`);
+    if (plan.status !== 'submitted')
+      throw new ApplicationError('conflict', `该培训计划已${planStatusLabels[plan.status]}`);
     const status: PlanStatus = decision === 'approve' ? 'approved' : 'rejected';
     const { rows: updated } = await tx.query<PlanRow>(
       `UPDATE training_plans SET status = $2, reviewed_by = $3, reviewed_at = $4, review_note = $5 WHERE id = $1 RETURNING ${COLUMNS}`,
       [planId, status, officer.id, clock.now, note?.trim() || null],
     );
-    await recordAudit(tx, {
-      actor: officer,
-      action: `training_plan.${decision}`,
-      entityType: 'training_plan',
-      entityId: planId,
-      regionCode: plan.region_code,
-      before: { status: plan.status },
-      after: { status, note: note?.trim() || null },
-    }, clock.now);
+    await recordAudit(
+      tx,
+      {
+        actor: officer,
+        action: `training_plan.${decision}`,
+        entityType: 'training_plan',
+        entityId: planId,
+        regionCode: plan.region_code,
+        before: { status: plan.status },
+        after: { status, note: note?.trim() || null },
+      },
+      clock.now,
+    );
     return view(updated[0]!);
   });
 }
 
 /** Plans waiting for a reviewer of `regionCode` (for the officer workbench). */
-export async function pendingTrainingPlans(q: Queryable, regionCode: string): Promise<(TrainingPlanView & { enterpriseName: string })[]> {
+export async function pendingTrainingPlans(
+  q: Queryable,
+  regionCode: string,
+): Promise<(TrainingPlanView & { enterpriseName: string })[]> {
   const { rows } = await q.query<PlanRow & { enterprise_name: string }>(
-    `SELECT ${COLUMNS.split(', ').map((c) => `p.${c.trim()}`).join(', ')}, e.name AS enterprise_name
+    `SELECT ${COLUMNS.split(', ')
+      .map((c) => `p.${c.trim()}`)
+      .join(', ')}, e.name AS enterprise_name
        FROM training_plans p JOIN enterprises e ON e.id = p.enterprise_id
       WHERE p.status = 'submitted' ORDER BY p.submitted_at`,
   );
-  return rows.filter((r) => isWithin(r.region_code, regionCode)).map((r) => ({ ...view(r), enterpriseName: r.enterprise_name }));
+  return rows
+    .filter((r) => isWithin(r.region_code, regionCode))
+    .map((r) => ({ ...view(r), enterpriseName: r.enterprise_name }));
 }

@@ -107,7 +107,8 @@ export function checkUnitForm(
 
   let bankAccountNo = clean(input.bankAccountNo);
   if (!bankAccountNo && options.onFile?.bankAccountNo) bankAccountNo = options.onFile.bankAccountNo;
-  else if (!bankAccountNo) issues.push({ path: 'bankAccountNo', message: '请填写基本账户银行账号（补贴拨付至该账户）' });
+  else if (!bankAccountNo)
+    issues.push({ path: 'bankAccountNo', message: '请填写基本账户银行账号（补贴拨付至该账户）' });
   else {
     const checked = checkBankAccountField(bankAccountNo);
     if (checked.ok) bankAccountNo = checked.value;
@@ -131,7 +132,10 @@ export function checkUnitForm(
   const industry = clean(input.industry) as Industry;
   if (!industry) issues.push({ path: 'industry', message: '请选择所属行业' });
   else if (!(industry in industryLabels)) {
-    issues.push({ path: 'industry', message: '所属行业应为外贸、住宿餐饮、文化旅游、交通运输、批发零售或其他行业之一' });
+    issues.push({
+      path: 'industry',
+      message: '所属行业应为外贸、住宿餐饮、文化旅游、交通运输、批发零售或其他行业之一',
+    });
   }
 
   const subsidyMonth = clean(input.subsidyMonth);
@@ -146,7 +150,8 @@ export function checkUnitForm(
   }
 
   const subsidyType = clean(input.subsidyType) as SubsidyType;
-  if (!subsidyType) issues.push({ path: 'subsidyType', message: '请选择补贴类型（新吸纳劳动者就业 / 受疫情影响的企业）' });
+  if (!subsidyType)
+    issues.push({ path: 'subsidyType', message: '请选择补贴类型（新吸纳劳动者就业 / 受疫情影响的企业）' });
   else if (!subsidyTypes.includes(subsidyType)) {
     issues.push({ path: 'subsidyType', message: '补贴类型应为「新吸纳劳动者就业」或「受疫情影响的企业」' });
   } else if (subsidyType === 'hard_hit_industry' && !clean(input.regionCode).startsWith('6523')) {
@@ -159,7 +164,10 @@ export function checkUnitForm(
   const regionCode = clean(input.regionCode);
   if (!regionCode) issues.push({ path: 'regionCode', message: '请选择企业所属区划（申请将推送至该区划审核）' });
   else if (!options.regions.has(regionCode)) {
-    issues.push({ path: 'regionCode', message: '企业所属区划不在以工代训补贴的实施地区内，请从列表中选择县（市、区）' });
+    issues.push({
+      path: 'regionCode',
+      message: '企业所属区划不在以工代训补贴的实施地区内，请从列表中选择县（市、区）',
+    });
   }
 
   const trainingDescription = need('trainingDescription', '以工代训培训情况', clean(input.trainingDescription));
@@ -189,7 +197,10 @@ export function checkUnitForm(
     issues.push({ path: 'sizeIndustry', message: '划型行业不在《中小企业划型标准规定》所列行业中，请从列表中选择' });
   }
   if (!sizeIndustry && (employees !== null || revenueFen !== null || assetsFen !== null)) {
-    issues.push({ path: 'sizeIndustry', message: '填写了从业人员、营业收入或资产总额时，请选择划型行业（用于核对企业规模）' });
+    issues.push({
+      path: 'sizeIndustry',
+      message: '填写了从业人员、营业收入或资产总额时，请选择划型行业（用于核对企业规模）',
+    });
   }
   const details = checkDetails(input.details ?? {}, issues);
   details.sizeIndustry = sizeIndustry;
@@ -219,7 +230,8 @@ export function checkUnitForm(
   };
 }
 
-const isDate = (v: unknown): v is string => typeof v === 'string' && /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(v);
+const isDate = (v: unknown): v is string =>
+  typeof v === 'string' && /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(v);
 
 function checkDetails(input: Omit<ApplicationDetails, 'sizeIndustry'>, issues: FieldIssue[]): ApplicationDetails {
   const out: ApplicationDetails = {};
@@ -233,7 +245,8 @@ function checkDetails(input: Omit<ApplicationDetails, 'sizeIndustry'>, issues: F
   date('industryScopeAddedOn', '增加该行业经营范围的日期');
   date('establishedOn', '成立日期');
   if (input.enterpriseKind !== undefined) {
-    if (input.enterpriseKind === 'enterprise' || input.enterpriseKind === 'individual_business') out.enterpriseKind = input.enterpriseKind;
+    if (input.enterpriseKind === 'enterprise' || input.enterpriseKind === 'individual_business')
+      out.enterpriseKind = input.enterpriseKind;
     else issues.push({ path: 'details.enterpriseKind', message: '单位类型应为企业或个体工商户' });
   }
   for (const key of ['hasEmployeesInsuredAsUnit', 'shutdownListed', 'noOtherTrainingSubsidy'] as const) {
@@ -257,7 +270,10 @@ function checkDetails(input: Omit<ApplicationDetails, 'sizeIndustry'>, issues: F
       if (v === undefined || v === null) continue;
       const integer = key.endsWith('Fen');
       if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || (integer && !Number.isSafeInteger(v))) {
-        issues.push({ path: `details.indicators.${key}`, message: `${labels[key]}应为不小于 0 的${integer ? '金额' : '数值'}` });
+        issues.push({
+          path: `details.indicators.${key}`,
+          message: `${labels[key]}应为不小于 0 的${integer ? '金额' : '数值'}`,
+        });
       } else indicators[key] = v;
     }
     out.indicators = indicators;

@@ -59,11 +59,13 @@ export function resolveWorkflow(
       candidate.stage === stage &&
       (candidate.mode ?? 'standard') === mode &&
       candidate.programmes.includes(programme) &&
-      (!candidate.variants || (options.variant != null && candidate.variants.includes(options.variant))) &&
+      (!candidate.variants || (typeof options.variant === 'string' && candidate.variants.includes(options.variant))) &&
       candidate.regions.some((r) => ancestors.includes(r)),
   );
   if (!w) {
-    throw new WorkflowError(`项目 ${programme} 在区划 ${ancestors[0] ?? '?'} 没有配置${stage === 'plan' ? '培训计划' : '审核'}流程`);
+    throw new WorkflowError(
+      `项目 ${programme} 在区划 ${ancestors[0] ?? '?'} 没有配置${stage === 'plan' ? '培训计划' : '审核'}流程`,
+    );
   }
   return w;
 }
@@ -97,7 +99,8 @@ export function validateWorkflow(w: WorkflowDefinition): string[] {
     }
     const final = s.kind === 'rejected' || s.kind === 'closed' || s.kind === 'filed' || s.kind === 'paid';
     if (!final && !w.transitions.some((t) => t.from === id)) problems.push(`${w.id}: state ${id} has no way out`);
-    if (id !== w.initial && !w.transitions.some((t) => t.to === id)) problems.push(`${w.id}: state ${id} is unreachable`);
+    if (id !== w.initial && !w.transitions.some((t) => t.to === id))
+      problems.push(`${w.id}: state ${id} is unreachable`);
     if (s.kind === 'publicity' && !w.publicity) problems.push(`${w.id}: publicity state without publicity settings`);
   }
   return problems;

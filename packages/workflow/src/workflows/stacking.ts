@@ -72,10 +72,7 @@ export const stackingRules: readonly StackingRule[] = [
     match: 'enterprise',
     within: 'same_year',
     // the SME refund is the general refund at a raised standard: one policy (policies/stable-post-refund)
-    variantGroups: [
-      ['general', 'sme'],
-      ['difficult'],
-    ],
+    variantGroups: [['general', 'sme'], ['difficult']],
     cite: {
       doc: '鲁人社字〔2020〕26号',
       clause: '三(三)：同一企业同一年度只能按一种稳岗返还政策享受',

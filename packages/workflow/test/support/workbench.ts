@@ -34,12 +34,23 @@ export async function seedWorkbench(db: Database): Promise<Fixture> {
   );
   const enterprise: Record<string, string> = {};
   for (const e of ents) enterprise[e.name] = e.id;
-  const { rows } = await db.query<{ id: string; username: string; display_name: string; role: Principal['role']; region_code: string | null; enterprise_id: string | null }>(
-    'SELECT id, username, display_name, role, region_code, enterprise_id FROM accounts',
-  );
+  const { rows } = await db.query<{
+    id: string;
+    username: string;
+    display_name: string;
+    role: Principal['role'];
+    region_code: string | null;
+    enterprise_id: string | null;
+  }>('SELECT id, username, display_name, role, region_code, enterprise_id FROM accounts');
   const p: Record<string, Principal> = {};
   for (const a of rows) {
-    p[a.username] = { id: a.id, role: a.role, displayName: a.display_name, regionCode: a.region_code, enterpriseId: a.enterprise_id };
+    p[a.username] = {
+      id: a.id,
+      role: a.role,
+      displayName: a.display_name,
+      regionCode: a.region_code,
+      enterpriseId: a.enterprise_id,
+    };
   }
   // an enterprise user of another enterprise (Changji)
   const { rows: other } = await db.query<{ id: string }>(
@@ -81,7 +92,13 @@ export function decision(amountFen: number, overrides: Partial<Decision> = {}): 
 export const ids = ['371502199001011234', '371502199202022345', '652301198803033456', '371521199504044567'];
 
 export function persons(keys: readonly string[], month: string | null): CasePersonInput[] {
-  return keys.map((k, i) => ({ personKey: k, name: ['张三', '李四', '王五', '赵六'][i % 4]!, month, category: '就业困难人员', amountFen: 50000 }));
+  return keys.map((k, i) => ({
+    personKey: k,
+    name: ['张三', '李四', '王五', '赵六'][i % 4]!,
+    month,
+    category: '就业困难人员',
+    amountFen: 50000,
+  }));
 }
 
 let n = 0;

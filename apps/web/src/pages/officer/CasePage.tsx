@@ -62,7 +62,14 @@ interface CaseDetail extends DeadlineFlags {
   source: string;
   regionName: string;
   enterprise: { name: string; creditCode: string };
-  workflow: { id: string; name: string; description: string; fundLabel: string; payeeAccount: string; states: { id: string; label: string; kind: string; deadline: string | null }[] };
+  workflow: {
+    id: string;
+    name: string;
+    description: string;
+    fundLabel: string;
+    payeeAccount: string;
+    states: { id: string; label: string; kind: string; deadline: string | null }[];
+  };
   status: string;
   statusLabel: string;
   enterpriseStatusLabel: string;
@@ -87,13 +94,49 @@ interface CaseDetail extends DeadlineFlags {
     otherEnterpriseName: string;
     otherStatusLabel: string;
   }[];
-  persons: { personKeyMasked: string; name: string; role: string; month: string | null; category: string | null; amountFen: number | null }[];
+  persons: {
+    personKeyMasked: string;
+    name: string;
+    role: string;
+    month: string | null;
+    category: string | null;
+    amountFen: number | null;
+  }[];
   materials: { name: string; url: string }[];
   payee: { name: string; creditCode: string; bankName: string; accountKind: string; accountNoMasked: string } | null;
-  history: { at: string; actorName: string; actorRoleLabel: string; action: string; fromLabel: string | null; toLabel: string; note: string | null }[];
+  history: {
+    at: string;
+    actorName: string;
+    actorRoleLabel: string;
+    action: string;
+    fromLabel: string | null;
+    toLabel: string;
+    note: string | null;
+  }[];
   actions: { action: string; label: string; requiresReason: boolean }[];
-  payments: { id: string; lineNo: number; status: string; grossFen: number; deductionFen: number; amountFen: number; paidOn: string | null; failureReason: string | null; bankName: string; accountNoMasked: string }[];
-  recoveries: { id: string; reason: string; amountFen: number; settledFen: number; outstandingFen: number; method: string; status: string; createdByName: string; createdAt: string }[];
+  payments: {
+    id: string;
+    lineNo: number;
+    status: string;
+    grossFen: number;
+    deductionFen: number;
+    amountFen: number;
+    paidOn: string | null;
+    failureReason: string | null;
+    bankName: string;
+    accountNoMasked: string;
+  }[];
+  recoveries: {
+    id: string;
+    reason: string;
+    amountFen: number;
+    settledFen: number;
+    outstandingFen: number;
+    method: string;
+    status: string;
+    createdByName: string;
+    createdAt: string;
+  }[];
 }
 
 const resultTag: Record<Condition['result'], ReactElement> = {
@@ -102,7 +145,8 @@ const resultTag: Record<Condition['result'], ReactElement> = {
   missing: <Tag color="gold">待核实</Tag>,
   not_applicable: <Tag>不适用</Tag>,
 };
-const citeText = (c: Cite) => `${c.doc} ${c.clause}（${c.file} 第${Array.isArray(c.line) ? c.line.join('—') : c.line}行）`;
+const citeText = (c: Cite) =>
+  `${c.doc} ${c.clause}（${c.file} 第${Array.isArray(c.line) ? c.line.join('—') : c.line}行）`;
 const eligibleText = { yes: '符合条件', no: '不符合条件', needs_input: '资料不全' };
 
 function DecisionCard({ decision }: { decision: Decision | null }) {
@@ -112,7 +156,9 @@ function DecisionCard({ decision }: { decision: Decision | null }) {
       title={`规则引擎核验：${decision.programmeName}`}
       extra={
         <Space>
-          <Tag color={decision.eligible === 'yes' ? 'green' : decision.eligible === 'no' ? 'red' : 'gold'}>{eligibleText[decision.eligible]}</Tag>
+          <Tag color={decision.eligible === 'yes' ? 'green' : decision.eligible === 'no' ? 'red' : 'gold'}>
+            {eligibleText[decision.eligible]}
+          </Tag>
           <Typography.Text type="secondary">
             核验日期 {decision.decisionDate} · 规则版本 {decision.rulesetVersion.slice(0, 12)}
           </Typography.Text>
@@ -139,7 +185,11 @@ function DecisionCard({ decision }: { decision: Decision | null }) {
               </span>
             ),
           },
-          { title: '依据', key: 'cite', render: (_: unknown, c) => <Typography.Text type="secondary">{citeText(c.cite)}</Typography.Text> },
+          {
+            title: '依据',
+            key: 'cite',
+            render: (_: unknown, c) => <Typography.Text type="secondary">{citeText(c.cite)}</Typography.Text>,
+          },
         ]}
       />
       {decision.lines.length ? (
@@ -199,7 +249,12 @@ export function CasePage() {
       () =>
         settlement
           ? apiSend('POST', `/api/v1/officer/cases/${c.id}/settlement`, { action: pending.action, note: values.note })
-          : apiSend('POST', `/api/v1/officer/cases/${c.id}/actions`, { action: pending.action, reason: values.reason, note: values.note, version: c.version }),
+          : apiSend('POST', `/api/v1/officer/cases/${c.id}/actions`, {
+              action: pending.action,
+              reason: values.reason,
+              note: values.note,
+              version: c.version,
+            }),
       `已办理：${pending.label}`,
     );
     if (ok) {
@@ -246,14 +301,25 @@ export function CasePage() {
                 <Descriptions.Item label="补贴月份">{c.claimMonth ?? '—'}</Descriptions.Item>
                 <Descriptions.Item label="金额">{money(c.amountFen)}</Descriptions.Item>
                 <Descriptions.Item label="人数">{c.headcount}</Descriptions.Item>
-                <Descriptions.Item label="来源">{c.source === 'screening' ? '数据比对筛查（免申即享）' : '企业申请'}</Descriptions.Item>
+                <Descriptions.Item label="来源">
+                  {c.source === 'screening' ? '数据比对筛查（免申即享）' : '企业申请'}
+                </Descriptions.Item>
                 <Descriptions.Item label="收件日期">{c.receivedOn}</Descriptions.Item>
                 <Descriptions.Item label="资金来源">{c.workflow.fundLabel}</Descriptions.Item>
-                <Descriptions.Item label="已拨付">{c.paidFen ? `${money(c.paidFen)}（${c.paidOn}）` : '—'}</Descriptions.Item>
+                <Descriptions.Item label="已拨付">
+                  {c.paidFen ? `${money(c.paidFen)}（${c.paidOn}）` : '—'}
+                </Descriptions.Item>
                 <Descriptions.Item label="企业所见状态">{c.enterpriseStatusLabel}</Descriptions.Item>
                 <Descriptions.Item label="办理期限">{c.deadlineLabel ?? '—'}</Descriptions.Item>
               </Descriptions>
-              {c.outcomeReason ? <Alert style={{ marginTop: 12 }} type="warning" showIcon message={`告知企业的理由：${c.outcomeReason}`} /> : null}
+              {c.outcomeReason ? (
+                <Alert
+                  style={{ marginTop: 12 }}
+                  type="warning"
+                  showIcon
+                  message={`告知企业的理由：${c.outcomeReason}`}
+                />
+              ) : null}
               <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 4 }}>
                 流程：{c.workflow.name}
               </Typography.Paragraph>
@@ -262,7 +328,11 @@ export function CasePage() {
                 current={currentIndex}
                 items={c.workflow.states
                   .filter((s) => s.kind !== 'rejected' && s.kind !== 'returned')
-                  .map((s) => ({ title: s.label, description: s.deadline ?? undefined, status: s.id === c.status ? 'process' : undefined }))}
+                  .map((s) => ({
+                    title: s.label,
+                    description: s.deadline ?? undefined,
+                    status: s.id === c.status ? 'process' : undefined,
+                  }))}
               />
             </Card>
 
@@ -276,14 +346,19 @@ export function CasePage() {
                     {c.duplicates.map((d, i) => (
                       <li key={i}>
                         {d.label}：{d.personName ? `${d.personName}（${d.personKeyMasked}）` : '本单位'}
-                        {d.month ? ` ${d.month}` : ''} 已在 {d.otherRegionName} {d.otherEnterpriseName} 的申报中（{d.otherStatusLabel}）。依据：{citeText(d.cite)}
+                        {d.month ? ` ${d.month}` : ''} 已在 {d.otherRegionName} {d.otherEnterpriseName} 的申报中（
+                        {d.otherStatusLabel}）。依据：{citeText(d.cite)}
                       </li>
                     ))}
                   </ul>
                 }
               />
             ) : (
-              <Alert type="success" showIcon message="未发现重复享受疑点（同一人员同月、同一毕业生重复使用、政策叠加）" />
+              <Alert
+                type="success"
+                showIcon
+                message="未发现重复享受疑点（同一人员同月、同一毕业生重复使用、政策叠加）"
+              />
             )}
 
             <DecisionCard decision={c.decision} />
@@ -311,7 +386,12 @@ export function CasePage() {
                       { title: '身份证号', dataIndex: 'personKeyMasked' },
                       { title: '人员类别', dataIndex: 'category' },
                       { title: '月份', dataIndex: 'month' },
-                      { title: '金额', dataIndex: 'amountFen', align: 'right' as const, render: (v: number | null) => money(v) },
+                      {
+                        title: '金额',
+                        dataIndex: 'amountFen',
+                        align: 'right' as const,
+                        render: (v: number | null) => money(v),
+                      },
                     ]}
                   />
                 </Card>
@@ -356,7 +436,11 @@ export function CasePage() {
                   pagination={false}
                   dataSource={c.payments}
                   columns={[
-                    { title: '状态', dataIndex: 'status', render: (s: string) => ({ exported: '待银行回盘', paid: '已到账', failed: '支付失败' })[s] ?? s },
+                    {
+                      title: '状态',
+                      dataIndex: 'status',
+                      render: (s: string) => ({ exported: '待银行回盘', paid: '已到账', failed: '支付失败' })[s] ?? s,
+                    },
                     { title: '应拨', dataIndex: 'grossFen', render: (v: number) => money(v) },
                     { title: '抵扣追回', dataIndex: 'deductionFen', render: (v: number) => money(v) },
                     { title: '实拨', dataIndex: 'amountFen', render: (v: number) => money(v) },
@@ -377,8 +461,16 @@ export function CasePage() {
                     { title: '原因', dataIndex: 'reason' },
                     { title: '金额', dataIndex: 'amountFen', render: (v: number) => money(v) },
                     { title: '已追回', dataIndex: 'settledFen', render: (v: number) => money(v) },
-                    { title: '方式', dataIndex: 'method', render: (m: string) => (m === 'deduction' ? '从下次返还中扣减' : '企业退回') },
-                    { title: '状态', dataIndex: 'status', render: (s: string) => (s === 'settled' ? '已结清' : '追回中') },
+                    {
+                      title: '方式',
+                      dataIndex: 'method',
+                      render: (m: string) => (m === 'deduction' ? '从下次返还中扣减' : '企业退回'),
+                    },
+                    {
+                      title: '状态',
+                      dataIndex: 'status',
+                      render: (s: string) => (s === 'settled' ? '已结清' : '追回中'),
+                    },
                   ]}
                 />
               </Card>
@@ -419,7 +511,11 @@ export function CasePage() {
               ) : null}
               <Form form={form} layout="vertical" onFinish={takeAction}>
                 {pending?.requiresReason ? (
-                  <Form.Item name="reason" label="理由（将告知企业）" rules={[{ required: true, whitespace: true, message: '请填写理由' }]}>
+                  <Form.Item
+                    name="reason"
+                    label="理由（将告知企业）"
+                    rules={[{ required: true, whitespace: true, message: '请填写理由' }]}
+                  >
                     <Input.TextArea rows={3} maxLength={500} />
                   </Form.Item>
                 ) : (
@@ -454,7 +550,12 @@ export function CasePage() {
               <Typography.Paragraph type="secondary">查看完整个人信息将记入审计日志，请填写用途。</Typography.Paragraph>
               <Input.TextArea id="unmask-purpose" rows={2} placeholder="如：与社保系统核对参保信息" />
             </Modal>
-            <Modal open={unmasked !== null} title="完整身份证号（已记入审计日志）" footer={null} onCancel={() => setUnmasked(null)}>
+            <Modal
+              open={unmasked !== null}
+              title="完整身份证号（已记入审计日志）"
+              footer={null}
+              onCancel={() => setUnmasked(null)}
+            >
               <Table
                 size="small"
                 rowKey={(p, i) => `${p.personKey}-${i}`}
@@ -467,7 +568,13 @@ export function CasePage() {
                 ]}
               />
             </Modal>
-            <RecoveryModal open={recovering} caseId={c.id} maxFen={c.paidFen} onClose={() => setRecovering(false)} onDone={reload} />
+            <RecoveryModal
+              open={recovering}
+              caseId={c.id}
+              maxFen={c.paidFen}
+              onClose={() => setRecovering(false)}
+              onDone={reload}
+            />
           </Space>
         );
       }}
@@ -475,12 +582,33 @@ export function CasePage() {
   );
 }
 
-function RecoveryModal({ open, caseId, maxFen, onClose, onDone }: { open: boolean; caseId: string; maxFen: number; onClose: () => void; onDone: () => void }) {
+function RecoveryModal({
+  open,
+  caseId,
+  maxFen,
+  onClose,
+  onDone,
+}: {
+  open: boolean;
+  caseId: string;
+  maxFen: number;
+  onClose: () => void;
+  onDone: () => void;
+}) {
   const { message } = App.useApp();
   const [form] = Form.useForm();
   const [busy, setBusy] = useState(false);
   return (
-    <Modal open={open} title="下达追回通知" okText="下达" cancelText="取消" confirmLoading={busy} onCancel={onClose} onOk={() => form.submit()} destroyOnHidden>
+    <Modal
+      open={open}
+      title="下达追回通知"
+      okText="下达"
+      cancelText="取消"
+      confirmLoading={busy}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      destroyOnHidden
+    >
       <Form
         form={form}
         layout="vertical"
@@ -488,7 +616,12 @@ function RecoveryModal({ open, caseId, maxFen, onClose, onDone }: { open: boolea
         onFinish={async (v: { reason: string; amountYuan: number; method: string }) => {
           setBusy(true);
           try {
-            await apiSend('POST', '/api/v1/officer/recoveries', { caseId, reason: v.reason, amountFen: Math.round(v.amountYuan * 100), method: v.method });
+            await apiSend('POST', '/api/v1/officer/recoveries', {
+              caseId,
+              reason: v.reason,
+              amountFen: Math.round(v.amountYuan * 100),
+              method: v.method,
+            });
             message.success('已下达追回通知');
             onClose();
             onDone();
@@ -502,7 +635,11 @@ function RecoveryModal({ open, caseId, maxFen, onClose, onDone }: { open: boolea
         <Form.Item name="reason" label="追回原因" rules={[{ required: true, message: '请填写追回原因' }]}>
           <Input.TextArea rows={2} />
         </Form.Item>
-        <Form.Item name="amountYuan" label={`追回金额（元，不超过 ${(maxFen / 100).toFixed(2)}）`} rules={[{ required: true, message: '请填写金额' }]}>
+        <Form.Item
+          name="amountYuan"
+          label={`追回金额（元，不超过 ${(maxFen / 100).toFixed(2)}）`}
+          rules={[{ required: true, message: '请填写金额' }]}
+        >
           <InputNumber min={0.01} max={maxFen / 100} precision={2} style={{ width: '100%' }} />
         </Form.Item>
         <Form.Item name="method" label="追回方式">

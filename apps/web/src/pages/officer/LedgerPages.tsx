@@ -1,6 +1,22 @@
 /** 资金账户 (balances, 专账 ratio, 基金备付能力), 资金追回, 审计日志, 业务流程. */
 import { useState } from 'react';
-import { Alert, App, Button, Card, Collapse, Descriptions, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Collapse,
+  Descriptions,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import { Link } from 'react-router-dom';
 import { apiSend } from '../../api';
 import { ErrorAlert, fundOptions, money, OfficerShell, roleLabels, time, useApi, type Role } from './common';
@@ -23,14 +39,20 @@ interface Account {
 function StopRuleTag({ a }: { a: Account }) {
   if (a.kind !== 'fund') return null;
   if (a.fund === 'skills_account' && a.ratio !== null) {
-    return a.ratio < 0.3 ? <Tag color="red">低于建账规模30%：停止以工代训审核</Tag> : <Tag color="green">{(a.ratio * 100).toFixed(1)}%（停止线 30%）</Tag>;
+    return a.ratio < 0.3 ? (
+      <Tag color="red">低于建账规模30%：停止以工代训审核</Tag>
+    ) : (
+      <Tag color="green">{(a.ratio * 100).toFixed(1)}%（停止线 30%）</Tag>
+    );
   }
   if (a.fund === 'unemployment_insurance') {
     if (!a.monitoring) return <Tag color="gold">尚无备付能力监测</Tag>;
     const m = a.monitoring.capacityMonths;
     return (
       <Space size={4} wrap>
-        <Tag>{a.monitoring.month} 备付 {m} 个月</Tag>
+        <Tag>
+          {a.monitoring.month} 备付 {m} 个月
+        </Tag>
         {m < 24 ? <Tag color="orange">次月起停止困难企业稳岗返还</Tag> : null}
         {m < 12 ? <Tag color="red">次月起停止一般企业稳岗返还</Tag> : null}
       </Space>
@@ -45,9 +67,16 @@ export function FundsPage() {
   const [dialog, setDialog] = useState<{ kind: 'open' | 'allocate' | 'monitor'; account?: Account } | null>(null);
   const [lines, setLines] = useState<Account | null>(null);
   const [form] = Form.useForm();
-  const ledger = useApi<{ items: { entryId: number; entryDate: string; kind: string; description: string; amountFen: number; actorName: string }[] }>(
-    lines ? `/api/v1/officer/funds/${lines.id}/lines` : null,
-  );
+  const ledger = useApi<{
+    items: {
+      entryId: number;
+      entryDate: string;
+      kind: string;
+      description: string;
+      amountFen: number;
+      actorName: string;
+    }[];
+  }>(lines ? `/api/v1/officer/funds/${lines.id}/lines` : null);
   const submit = async (v: Record<string, unknown>) => {
     try {
       if (dialog?.kind === 'open') {
@@ -124,7 +153,9 @@ export function FundsPage() {
                           资金拨入
                         </Button>
                       ) : null}
-                      {(account.role === 'finance' || account.role === 'policy_admin') && a.kind === 'fund' && a.fund === 'unemployment_insurance' ? (
+                      {(account.role === 'finance' || account.role === 'policy_admin') &&
+                      a.kind === 'fund' &&
+                      a.fund === 'unemployment_insurance' ? (
                         <Button size="small" onClick={() => setDialog({ kind: 'monitor', account: a })}>
                           月度监测
                         </Button>
@@ -145,7 +176,12 @@ export function FundsPage() {
                   { title: '分录', dataIndex: 'entryId' },
                   { title: '日期', dataIndex: 'entryDate' },
                   { title: '摘要', dataIndex: 'description' },
-                  { title: '借（+）/ 贷（−）', dataIndex: 'amountFen', align: 'right' as const, render: (v: number) => money(v) },
+                  {
+                    title: '借（+）/ 贷（−）',
+                    dataIndex: 'amountFen',
+                    align: 'right' as const,
+                    render: (v: number) => money(v),
+                  },
                   { title: '经办', dataIndex: 'actorName' },
                 ]}
               />
@@ -153,7 +189,11 @@ export function FundsPage() {
           ) : null}
           <Modal
             open={dialog !== null}
-            title={{ open: '开设资金账户', allocate: '登记资金拨入', monitor: '登记失业保险基金备付能力（月度监测）' }[dialog?.kind ?? 'open']}
+            title={
+              { open: '开设资金账户', allocate: '登记资金拨入', monitor: '登记失业保险基金备付能力（月度监测）' }[
+                dialog?.kind ?? 'open'
+              ]
+            }
             okText="保存"
             cancelText="取消"
             onCancel={() => setDialog(null)}
@@ -163,7 +203,12 @@ export function FundsPage() {
             <Form form={form} layout="vertical" onFinish={submit}>
               {dialog?.kind === 'open' ? (
                 <>
-                  <Form.Item name="regionCode" label="区划代码" initialValue={account.regionCode} rules={[{ required: true, pattern: /^[0-9]{6}$/, message: '6位区划代码' }]}>
+                  <Form.Item
+                    name="regionCode"
+                    label="区划代码"
+                    initialValue={account.regionCode}
+                    rules={[{ required: true, pattern: /^[0-9]{6}$/, message: '6位区划代码' }]}
+                  >
                     <Input />
                   </Form.Item>
                   <Form.Item name="fund" label="资金" rules={[{ required: true }]}>
@@ -189,13 +234,19 @@ export function FundsPage() {
               ) : null}
               {dialog?.kind === 'monitor' ? (
                 <>
-                  <Form.Item name="month" label="监测月份（YYYY-MM）" rules={[{ required: true, pattern: /^[0-9]{4}-(0[1-9]|1[0-2])$/, message: '如 2020-06' }]}>
+                  <Form.Item
+                    name="month"
+                    label="监测月份（YYYY-MM）"
+                    rules={[{ required: true, pattern: /^[0-9]{4}-(0[1-9]|1[0-2])$/, message: '如 2020-06' }]}
+                  >
                     <Input />
                   </Form.Item>
                   <Form.Item name="avgYuan" label="月均支出（元）" rules={[{ required: true }]}>
                     <InputNumber min={0.01} precision={2} style={{ width: '100%' }} />
                   </Form.Item>
-                  <Typography.Text type="secondary">备付能力 = 当前余额 ÷ 月均支出，自下月起用于稳岗返还停止规则。</Typography.Text>
+                  <Typography.Text type="secondary">
+                    备付能力 = 当前余额 ÷ 月均支出，自下月起用于稳岗返还停止规则。
+                  </Typography.Text>
                 </>
               ) : null}
             </Form>
@@ -233,20 +284,34 @@ export function RecoveriesPage() {
         <Card>
           <ErrorAlert error={error} />
           <Typography.Paragraph type="secondary">
-            对已拨付案件下达追回（在案件页办理）：由企业退回，或在其再次符合条件时从应返还的稳岗返还资金中扣减（鲁人社字〔2020〕26号 四(二)）。
+            对已拨付案件下达追回（在案件页办理）：由企业退回，或在其再次符合条件时从应返还的稳岗返还资金中扣减（鲁人社字〔2020〕26号
+            四(二)）。
           </Typography.Paragraph>
           <Table<Recovery>
             rowKey="id"
             size="small"
             dataSource={data?.items ?? []}
             columns={[
-              { title: '案件', dataIndex: 'caseTitle', render: (t: string, r) => <Link to={`/officer/cases/${r.caseId}`}>{t}</Link> },
+              {
+                title: '案件',
+                dataIndex: 'caseTitle',
+                render: (t: string, r) => <Link to={`/officer/cases/${r.caseId}`}>{t}</Link>,
+              },
               { title: '单位', dataIndex: 'enterpriseName' },
               { title: '原因', dataIndex: 'reason' },
               { title: '金额', dataIndex: 'amountFen', render: (v: number) => money(v) },
               { title: '未追回', dataIndex: 'outstandingFen', render: (v: number) => money(v) },
-              { title: '方式', dataIndex: 'method', render: (m: string) => (m === 'deduction' ? '从下次返还中扣减' : '企业退回') },
-              { title: '状态', dataIndex: 'status', render: (s: string) => (s === 'settled' ? <Tag color="green">已结清</Tag> : <Tag color="orange">追回中</Tag>) },
+              {
+                title: '方式',
+                dataIndex: 'method',
+                render: (m: string) => (m === 'deduction' ? '从下次返还中扣减' : '企业退回'),
+              },
+              {
+                title: '状态',
+                dataIndex: 'status',
+                render: (s: string) =>
+                  s === 'settled' ? <Tag color="green">已结清</Tag> : <Tag color="orange">追回中</Tag>,
+              },
               { title: '下达', key: 'by', render: (_: unknown, r) => `${r.createdByName} ${time(r.createdAt)}` },
               {
                 title: '操作',
@@ -260,7 +325,15 @@ export function RecoveriesPage() {
               },
             ]}
           />
-          <Modal open={repaying !== null} title="登记企业退回资金" okText="登记" cancelText="取消" onCancel={() => setRepaying(null)} onOk={() => form.submit()} destroyOnHidden>
+          <Modal
+            open={repaying !== null}
+            title="登记企业退回资金"
+            okText="登记"
+            cancelText="取消"
+            onCancel={() => setRepaying(null)}
+            onOk={() => form.submit()}
+            destroyOnHidden
+          >
             <Form
               form={form}
               layout="vertical"
@@ -279,8 +352,17 @@ export function RecoveriesPage() {
                 }
               }}
             >
-              <Form.Item name="amountYuan" label={`退回金额（元，未追回 ${((repaying?.outstandingFen ?? 0) / 100).toFixed(2)}）`} rules={[{ required: true }]}>
-                <InputNumber min={0.01} max={(repaying?.outstandingFen ?? 0) / 100} precision={2} style={{ width: '100%' }} />
+              <Form.Item
+                name="amountYuan"
+                label={`退回金额（元，未追回 ${((repaying?.outstandingFen ?? 0) / 100).toFixed(2)}）`}
+                rules={[{ required: true }]}
+              >
+                <InputNumber
+                  min={0.01}
+                  max={(repaying?.outstandingFen ?? 0) / 100}
+                  precision={2}
+                  style={{ width: '100%' }}
+                />
               </Form.Item>
               <Form.Item name="note" label="备注（如银行回单号）">
                 <Input />
@@ -308,7 +390,9 @@ interface AuditRow {
 
 export function AuditPage() {
   const { data, error } = useApi<{ items: AuditRow[] }>('/api/v1/officer/audit?limit=200');
-  const [verify, setVerify] = useState<{ ok: boolean; checked: number; brokenAt?: number; reason?: string } | null>(null);
+  const [verify, setVerify] = useState<{ ok: boolean; checked: number; brokenAt?: number; reason?: string } | null>(
+    null,
+  );
   const { message } = App.useApp();
   return (
     <OfficerShell title="审计日志">
@@ -334,7 +418,11 @@ export function AuditPage() {
               style={{ marginBottom: 12 }}
               type={verify.ok ? 'success' : 'error'}
               showIcon
-              message={verify.ok ? `审计日志校验通过：共 ${verify.checked} 条记录，哈希链完整` : `审计日志校验失败：第 ${verify.brokenAt} 号记录${verify.reason ?? ''}`}
+              message={
+                verify.ok
+                  ? `审计日志校验通过：共 ${verify.checked} 条记录，哈希链完整`
+                  : `审计日志校验失败：第 ${verify.brokenAt} 号记录${verify.reason ?? ''}`
+              }
             />
           ) : null}
           <ErrorAlert error={error} />
@@ -345,10 +433,18 @@ export function AuditPage() {
             columns={[
               { title: '序号', dataIndex: 'id' },
               { title: '时间', dataIndex: 'at', render: (v: string) => time(v) },
-              { title: '经办人', key: 'actor', render: (_: unknown, r) => `${r.actorName}（${roleLabels[r.actorRole as Role] ?? r.actorRole}）` },
+              {
+                title: '经办人',
+                key: 'actor',
+                render: (_: unknown, r) => `${r.actorName}（${roleLabels[r.actorRole as Role] ?? r.actorRole}）`,
+              },
               { title: '操作', dataIndex: 'action' },
               { title: '对象', key: 'entity', render: (_: unknown, r) => `${r.entityType} ${r.entityId.slice(0, 8)}` },
-              { title: '内容', dataIndex: 'after', render: (v: unknown) => <Typography.Text code>{JSON.stringify(v)?.slice(0, 120)}</Typography.Text> },
+              {
+                title: '内容',
+                dataIndex: 'after',
+                render: (v: unknown) => <Typography.Text code>{JSON.stringify(v)?.slice(0, 120)}</Typography.Text>,
+              },
             ]}
           />
         </Card>
@@ -365,7 +461,10 @@ interface Workflow {
   payeeAccount: string;
   programmes: string[];
   regions: string[];
-  states: Record<string, { label: string; kind: string; actor: string; deadline?: { label: string; cite: { doc: string } } }>;
+  states: Record<
+    string,
+    { label: string; kind: string; actor: string; deadline?: { label: string; cite: { doc: string } } }
+  >;
   transitions: { from: string; action: string; to: string; roles: string[]; label: string }[];
   cites: { doc: string; clause: string }[];
 }
@@ -397,12 +496,18 @@ export function WorkflowsPage() {
                     columns={[
                       { title: '环节', dataIndex: 'from', render: (s: string) => w.states[s]?.label ?? s },
                       { title: '操作', dataIndex: 'label' },
-                      { title: '办理角色', dataIndex: 'roles', render: (rs: string[]) => rs.map((r) => roleLabels[r as Role] ?? '系统').join('、') },
+                      {
+                        title: '办理角色',
+                        dataIndex: 'roles',
+                        render: (rs: string[]) => rs.map((r) => roleLabels[r as Role] ?? '系统').join('、'),
+                      },
                       { title: '进入', dataIndex: 'to', render: (s: string) => w.states[s]?.label ?? s },
                       { title: '时限', key: 'd', render: (_: unknown, t) => w.states[t.from]?.deadline?.label ?? '—' },
                     ]}
                   />
-                  <Typography.Text type="secondary">依据：{w.cites.map((c) => `${c.doc} ${c.clause}`).join('；')}</Typography.Text>
+                  <Typography.Text type="secondary">
+                    依据：{w.cites.map((c) => `${c.doc} ${c.clause}`).join('；')}
+                  </Typography.Text>
                 </Space>
               ),
             }))}

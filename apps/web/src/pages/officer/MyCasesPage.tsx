@@ -23,7 +23,8 @@ interface MyCase {
   actionNeeded: string | null;
 }
 
-const COMMITMENT = '本单位承诺：所确认的参保缴费、裁员等数据真实、准确，生产经营活动符合国家及所在区域产业结构调整和环保政策；如有不实，愿退回全部资金并承担相应责任。';
+const COMMITMENT =
+  '本单位承诺：所确认的参保缴费、裁员等数据真实、准确，生产经营活动符合国家及所在区域产业结构调整和环保政策；如有不实，愿退回全部资金并承担相应责任。';
 
 export function MyCasesPage() {
   const { message } = App.useApp();
@@ -44,7 +45,13 @@ export function MyCasesPage() {
             columns={[
               { title: '事项', dataIndex: 'title' },
               { title: '金额', dataIndex: 'amountFen', render: (v: number) => money(v) },
-              { title: '状态', dataIndex: 'statusLabel', render: (s: string, r) => <Tag color={r.status === 'rejected' ? 'red' : r.paidOn ? 'green' : 'blue'}>{s}</Tag> },
+              {
+                title: '状态',
+                dataIndex: 'statusLabel',
+                render: (s: string, r) => (
+                  <Tag color={r.status === 'rejected' ? 'red' : r.paidOn ? 'green' : 'blue'}>{s}</Tag>
+                ),
+              },
               { title: '到账日期', dataIndex: 'paidOn', render: (v: string | null) => v ?? '—' },
               { title: '说明', dataIndex: 'reason', render: (v: string | null) => v ?? '' },
               {
@@ -78,7 +85,10 @@ export function MyCasesPage() {
         onCancel={() => setConfirming(null)}
         onOk={async () => {
           try {
-            await apiSend('POST', `/api/v1/my/cases/${confirming!.c.id}/actions`, { action: confirming!.action, commitment: COMMITMENT });
+            await apiSend('POST', `/api/v1/my/cases/${confirming!.c.id}/actions`, {
+              action: confirming!.action,
+              commitment: COMMITMENT,
+            });
             message.success('已提交');
             setConfirming(null);
             setAgreed(false);

@@ -47,7 +47,11 @@ interface Payable {
   hasPayee: boolean;
 }
 
-const lineStatus = { exported: <Tag color="blue">待银行回盘</Tag>, paid: <Tag color="green">已到账</Tag>, failed: <Tag color="red">支付失败</Tag> };
+const lineStatus = {
+  exported: <Tag color="blue">待银行回盘</Tag>,
+  paid: <Tag color="green">已到账</Tag>,
+  failed: <Tag color="red">支付失败</Tag>,
+};
 
 export function PaymentsPage() {
   const { message } = App.useApp();
@@ -64,7 +68,13 @@ export function PaymentsPage() {
               title="待拨付案件"
               extra={
                 <Space>
-                  <Select aria-label="资金" value={fund} onChange={setFund} options={fundOptions} style={{ width: 240 }} />
+                  <Select
+                    aria-label="资金"
+                    value={fund}
+                    onChange={setFund}
+                    options={fundOptions}
+                    style={{ width: 240 }}
+                  />
                   <Button
                     type="primary"
                     loading={busy}
@@ -72,9 +82,18 @@ export function PaymentsPage() {
                     onClick={async () => {
                       setBusy(true);
                       try {
-                        const r = await apiSend<{ batch: Batch; skipped: { title: string; reason: string }[] }>('POST', '/api/v1/officer/payments', { fund });
-                        message.success(`已生成拨付批次 ${r.batch.month}-${r.batch.seq}：${r.batch.lineCount} 笔，${money(r.batch.totalFen)}`);
-                        if (r.skipped.length) message.warning(`${r.skipped.length} 件未列入：${r.skipped[0]!.title}（${r.skipped[0]!.reason}）`);
+                        const r = await apiSend<{ batch: Batch; skipped: { title: string; reason: string }[] }>(
+                          'POST',
+                          '/api/v1/officer/payments',
+                          { fund },
+                        );
+                        message.success(
+                          `已生成拨付批次 ${r.batch.month}-${r.batch.seq}：${r.batch.lineCount} 笔，${money(r.batch.totalFen)}`,
+                        );
+                        if (r.skipped.length)
+                          message.warning(
+                            `${r.skipped.length} 件未列入：${r.skipped[0]!.title}（${r.skipped[0]!.reason}）`,
+                          );
                         payable.reload();
                         batches.reload();
                       } catch (e) {
@@ -97,11 +116,19 @@ export function PaymentsPage() {
                 dataSource={payable.data?.items ?? []}
                 locale={{ emptyText: '暂无待拨付案件' }}
                 columns={[
-                  { title: '案件', dataIndex: 'title', render: (t: string, r) => <Link to={`/officer/cases/${r.id}`}>{t}</Link> },
+                  {
+                    title: '案件',
+                    dataIndex: 'title',
+                    render: (t: string, r) => <Link to={`/officer/cases/${r.id}`}>{t}</Link>,
+                  },
                   { title: '单位', dataIndex: 'enterpriseName' },
                   { title: '应拨金额', key: 'due', render: (_: unknown, r) => money(r.amountFen - r.paidFen) },
                   { title: '发放期限', dataIndex: 'caseDueOn', render: (v: string | null) => v ?? '—' },
-                  { title: '收款账户', dataIndex: 'hasPayee', render: (v: boolean) => (v ? '已提供' : <Tag color="red">缺少</Tag>) },
+                  {
+                    title: '收款账户',
+                    dataIndex: 'hasPayee',
+                    render: (v: boolean) => (v ? '已提供' : <Tag color="red">缺少</Tag>),
+                  },
                 ]}
               />
             </Card>
@@ -113,13 +140,26 @@ export function PaymentsPage() {
               size="small"
               dataSource={batches.data?.items ?? []}
               columns={[
-                { title: '批次', key: 'no', render: (_: unknown, r) => <Link to={`/officer/payments/${r.id}`}>{`${r.month}-${r.seq}`}</Link> },
+                {
+                  title: '批次',
+                  key: 'no',
+                  render: (_: unknown, r) => <Link to={`/officer/payments/${r.id}`}>{`${r.month}-${r.seq}`}</Link>,
+                },
                 { title: '区划', dataIndex: 'regionName' },
                 { title: '资金', dataIndex: 'fundLabel' },
                 { title: '笔数', dataIndex: 'lineCount' },
                 { title: '金额', dataIndex: 'totalFen', render: (v: number) => money(v) },
-                { title: '到账 / 失败 / 待回盘', key: 'r', render: (_: unknown, r) => `${r.paidCount} / ${r.failedCount} / ${r.pendingCount}` },
-                { title: '状态', dataIndex: 'status', render: (s: string) => (s === 'completed' ? <Tag color="green">已完成</Tag> : <Tag color="blue">待回盘</Tag>) },
+                {
+                  title: '到账 / 失败 / 待回盘',
+                  key: 'r',
+                  render: (_: unknown, r) => `${r.paidCount} / ${r.failedCount} / ${r.pendingCount}`,
+                },
+                {
+                  title: '状态',
+                  dataIndex: 'status',
+                  render: (s: string) =>
+                    s === 'completed' ? <Tag color="green">已完成</Tag> : <Tag color="blue">待回盘</Tag>,
+                },
                 { title: '生成', key: 'by', render: (_: unknown, r) => `${r.createdByName} ${time(r.createdAt)}` },
               ]}
             />
@@ -170,11 +210,17 @@ export function PaymentBatchPage() {
                     showUploadList={false}
                     beforeUpload={async (file) => {
                       try {
-                        const r = await apiSend<{ paid: number; failed: number; alreadyApplied: number }>('POST', `/api/v1/officer/payments/${b.id}/results`, {
-                          fileName: file.name,
-                          contentBase64: await toBase64(file),
-                        });
-                        setResult(`已导入银行回盘：到账 ${r.paid} 笔，失败 ${r.failed} 笔${r.alreadyApplied ? `，${r.alreadyApplied} 笔此前已导入（未重复记账）` : ''}`);
+                        const r = await apiSend<{ paid: number; failed: number; alreadyApplied: number }>(
+                          'POST',
+                          `/api/v1/officer/payments/${b.id}/results`,
+                          {
+                            fileName: file.name,
+                            contentBase64: await toBase64(file),
+                          },
+                        );
+                        setResult(
+                          `已导入银行回盘：到账 ${r.paid} 笔，失败 ${r.failed} 笔${r.alreadyApplied ? `，${r.alreadyApplied} 笔此前已导入（未重复记账）` : ''}`,
+                        );
                         reload();
                       } catch (e) {
                         message.error((e as Error).message);
@@ -188,7 +234,8 @@ export function PaymentBatchPage() {
               ) : null}
               {result ? <Alert style={{ marginTop: 12 }} type="success" showIcon message={result} /> : null}
               <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
-                回盘文件列：付款参考号、结果（成功 / 失败）、失败原因、到账日期、银行流水号。支付失败的案件退回待拨付，在下一批次中重新拨付。
+                回盘文件列：付款参考号、结果（成功 /
+                失败）、失败原因、到账日期、银行流水号。支付失败的案件退回待拨付，在下一批次中重新拨付。
               </Typography.Paragraph>
             </Card>
             <Card title="支付明细">
@@ -199,15 +246,32 @@ export function PaymentBatchPage() {
                 dataSource={data.lines}
                 columns={[
                   { title: '序号', dataIndex: 'lineNo', width: 60 },
-                  { title: '案件', dataIndex: 'caseTitle', render: (t: string, r) => <Link to={`/officer/cases/${r.caseId}`}>{t}</Link> },
+                  {
+                    title: '案件',
+                    dataIndex: 'caseTitle',
+                    render: (t: string, r) => <Link to={`/officer/cases/${r.caseId}`}>{t}</Link>,
+                  },
                   { title: '收款单位', dataIndex: 'payeeName' },
                   { title: '开户银行', dataIndex: 'bankName' },
                   { title: '账号', dataIndex: 'accountNoMasked' },
                   { title: '应拨', dataIndex: 'grossFen', render: (v: number) => money(v) },
                   { title: '抵扣', dataIndex: 'deductionFen', render: (v: number) => (v ? money(v) : '—') },
                   { title: '实拨', dataIndex: 'amountFen', render: (v: number) => money(v) },
-                  { title: '经由', dataIndex: 'viaRegionCode', render: (v: string | null) => (v ? `县级支出户 ${v}` : '直接拨付') },
-                  { title: '结果', dataIndex: 'status', render: (s: Line['status'], r) => <Space>{lineStatus[s]}{r.paidOn ?? r.failureReason ?? ''}</Space> },
+                  {
+                    title: '经由',
+                    dataIndex: 'viaRegionCode',
+                    render: (v: string | null) => (v ? `县级支出户 ${v}` : '直接拨付'),
+                  },
+                  {
+                    title: '结果',
+                    dataIndex: 'status',
+                    render: (s: Line['status'], r) => (
+                      <Space>
+                        {lineStatus[s]}
+                        {r.paidOn ?? r.failureReason ?? ''}
+                      </Space>
+                    ),
+                  },
                 ]}
               />
             </Card>

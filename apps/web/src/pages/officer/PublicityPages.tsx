@@ -44,7 +44,11 @@ interface Pending {
   headcount: number;
 }
 
-const outcomeTag = { listed: <Tag color="blue">公示中</Tag>, released: <Tag color="green">期满无异议</Tag>, withdrawn: <Tag color="red">有异议，已撤出</Tag> };
+const outcomeTag = {
+  listed: <Tag color="blue">公示中</Tag>,
+  released: <Tag color="green">期满无异议</Tag>,
+  withdrawn: <Tag color="red">有异议，已撤出</Tag>,
+};
 
 export function PublicityPage() {
   const { message } = App.useApp();
@@ -81,9 +85,20 @@ export function PublicityPage() {
               extra={
                 <Space>
                   <span>公示期</span>
-                  <InputNumber aria-label="公示期（工作日）" min={1} max={30} value={period} onChange={(v) => setDays(v)} />
+                  <InputNumber
+                    aria-label="公示期（工作日）"
+                    min={1}
+                    max={30}
+                    value={period}
+                    onChange={(v) => setDays(v)}
+                  />
                   <span>个工作日</span>
-                  <Button type="primary" loading={busy} disabled={(pending.data?.items.length ?? 0) === 0} onClick={publish}>
+                  <Button
+                    type="primary"
+                    loading={busy}
+                    disabled={(pending.data?.items.length ?? 0) === 0}
+                    onClick={publish}
+                  >
                     {selected.length ? `发布公示（选中 ${selected.length} 件）` : '发布公示（全部）'}
                   </Button>
                 </Space>
@@ -91,7 +106,8 @@ export function PublicityPage() {
             >
               <ErrorAlert error={pending.error} />
               <Typography.Paragraph type="secondary">
-                公示时间不少于5个工作日，内容包括领取补贴的单位或人员名单（含隐藏部分字段的身份证号）、补贴金额（鲁人社字〔2020〕55号 第十四条）。公示期自发布次日起按工作日计算，期满无异议的案件转入拨付。
+                公示时间不少于5个工作日，内容包括领取补贴的单位或人员名单（含隐藏部分字段的身份证号）、补贴金额（鲁人社字〔2020〕55号
+                第十四条）。公示期自发布次日起按工作日计算，期满无异议的案件转入拨付。
               </Typography.Paragraph>
               <Table<Pending>
                 rowKey="id"
@@ -101,7 +117,11 @@ export function PublicityPage() {
                 pagination={false}
                 locale={{ emptyText: '暂无待公示案件' }}
                 columns={[
-                  { title: '案件', dataIndex: 'title', render: (t: string, r) => <Link to={`/officer/cases/${r.id}`}>{t}</Link> },
+                  {
+                    title: '案件',
+                    dataIndex: 'title',
+                    render: (t: string, r) => <Link to={`/officer/cases/${r.id}`}>{t}</Link>,
+                  },
                   { title: '单位', dataIndex: 'enterpriseName' },
                   { title: '人数', dataIndex: 'headcount' },
                   { title: '金额', dataIndex: 'amountFen', render: (v: number) => money(v) },
@@ -116,12 +136,20 @@ export function PublicityPage() {
               size="small"
               dataSource={batches.data?.items ?? []}
               columns={[
-                { title: '公示', dataIndex: 'title', render: (t: string, r) => <Link to={`/officer/publicity/${r.id}`}>{t}</Link> },
+                {
+                  title: '公示',
+                  dataIndex: 'title',
+                  render: (t: string, r) => <Link to={`/officer/publicity/${r.id}`}>{t}</Link>,
+                },
                 { title: '区划', dataIndex: 'regionName' },
                 { title: '发布日期', dataIndex: 'publishedOn' },
                 { title: '公示期至', dataIndex: 'endsOn' },
                 { title: '工作日', dataIndex: 'periodWorkingDays' },
-                { title: '状态', dataIndex: 'status', render: (s: string) => (s === 'open' ? <Tag color="blue">公示中</Tag> : <Tag>已结束</Tag>) },
+                {
+                  title: '状态',
+                  dataIndex: 'status',
+                  render: (s: string) => (s === 'open' ? <Tag color="blue">公示中</Tag> : <Tag>已结束</Tag>),
+                },
               ]}
             />
           </Card>
@@ -147,18 +175,33 @@ export function PublicityBatchPage() {
         if (!data) return null;
         return (
           <Space direction="vertical" size="middle" style={{ width: '100%' }}>
-            <Card title={data.title} extra={<Typography.Text>公示期 {data.publishedOn} 至 {data.endsOn}（{data.periodWorkingDays} 个工作日）</Typography.Text>}>
+            <Card
+              title={data.title}
+              extra={
+                <Typography.Text>
+                  公示期 {data.publishedOn} 至 {data.endsOn}（{data.periodWorkingDays} 个工作日）
+                </Typography.Text>
+              }
+            >
               <Table<Item>
                 rowKey="caseId"
                 size="small"
                 pagination={false}
                 dataSource={data.items}
                 columns={[
-                  { title: '单位名称', dataIndex: 'enterpriseName', render: (t: string, r) => <Link to={`/officer/cases/${r.caseId}`}>{t}</Link> },
+                  {
+                    title: '单位名称',
+                    dataIndex: 'enterpriseName',
+                    render: (t: string, r) => <Link to={`/officer/cases/${r.caseId}`}>{t}</Link>,
+                  },
                   { title: '项目', dataIndex: 'programmeName' },
                   { title: '补贴人数', dataIndex: 'headcount' },
                   { title: '补贴金额', dataIndex: 'amountFen', render: (v: number) => money(v) },
-                  { title: '人员', dataIndex: 'persons', render: (ps: Item['persons']) => ps.map((p) => `${p.name} ${p.id}`).join('；') },
+                  {
+                    title: '人员',
+                    dataIndex: 'persons',
+                    render: (ps: Item['persons']) => ps.map((p) => `${p.name} ${p.id}`).join('；'),
+                  },
                   { title: '状态', dataIndex: 'outcome', render: (o: Item['outcome']) => outcomeTag[o] },
                   {
                     title: '操作',
@@ -193,13 +236,24 @@ export function PublicityBatchPage() {
                 />
               ))}
             </Card>
-            <Modal open={objecting !== null} title={`登记异议：${objecting?.enterpriseName ?? ''}`} okText="登记" cancelText="取消" onCancel={() => setObjecting(null)} onOk={() => form.submit()} destroyOnHidden>
+            <Modal
+              open={objecting !== null}
+              title={`登记异议：${objecting?.enterpriseName ?? ''}`}
+              okText="登记"
+              cancelText="取消"
+              onCancel={() => setObjecting(null)}
+              onOk={() => form.submit()}
+              destroyOnHidden
+            >
               <Form
                 form={form}
                 layout="vertical"
                 onFinish={async (v: { objector: string; content: string }) => {
                   try {
-                    await apiSend('POST', `/api/v1/officer/publicity/${data.id}/objections`, { caseId: objecting!.caseId, ...v });
+                    await apiSend('POST', `/api/v1/officer/publicity/${data.id}/objections`, {
+                      caseId: objecting!.caseId,
+                      ...v,
+                    });
                     message.success('已登记异议，案件已撤出公示并退回重新审核');
                     setObjecting(null);
                     reload();
@@ -208,15 +262,31 @@ export function PublicityBatchPage() {
                   }
                 }}
               >
-                <Form.Item name="objector" label="异议人（可填“匿名”）" rules={[{ required: true, message: '请填写异议人' }]}>
+                <Form.Item
+                  name="objector"
+                  label="异议人（可填“匿名”）"
+                  rules={[{ required: true, message: '请填写异议人' }]}
+                >
                   <Input />
                 </Form.Item>
-                <Form.Item name="content" label="异议内容" rules={[{ required: true, min: 2, message: '请填写异议内容' }]}>
+                <Form.Item
+                  name="content"
+                  label="异议内容"
+                  rules={[{ required: true, min: 2, message: '请填写异议内容' }]}
+                >
                   <Input.TextArea rows={3} />
                 </Form.Item>
               </Form>
             </Modal>
-            <Modal open={resolving !== null} title="异议处理结果" okText="保存" cancelText="取消" onCancel={() => setResolving(null)} onOk={() => resolveForm.submit()} destroyOnHidden>
+            <Modal
+              open={resolving !== null}
+              title="异议处理结果"
+              okText="保存"
+              cancelText="取消"
+              onCancel={() => setResolving(null)}
+              onOk={() => resolveForm.submit()}
+              destroyOnHidden
+            >
               <Form
                 form={resolveForm}
                 layout="vertical"
@@ -231,7 +301,11 @@ export function PublicityBatchPage() {
                   }
                 }}
               >
-                <Form.Item name="resolution" label="核查与处理结果" rules={[{ required: true, min: 2, message: '请填写处理结果' }]}>
+                <Form.Item
+                  name="resolution"
+                  label="核查与处理结果"
+                  rules={[{ required: true, min: 2, message: '请填写处理结果' }]}
+                >
                   <Input.TextArea rows={3} />
                 </Form.Item>
               </Form>
@@ -250,7 +324,8 @@ export function PublicPublicityPage() {
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       <Typography.Title level={3}>补贴资金公示</Typography.Title>
       <Typography.Paragraph type="secondary">
-        依据鲁人社字〔2020〕55号 第十四条，公示领取补贴的单位或人员名单（身份证号、姓名隐藏部分字段）和补贴金额，公示时间不少于5个工作日。对公示内容有异议的，请在公示期内向所列经办机构反映。
+        依据鲁人社字〔2020〕55号
+        第十四条，公示领取补贴的单位或人员名单（身份证号、姓名隐藏部分字段）和补贴金额，公示时间不少于5个工作日。对公示内容有异议的，请在公示期内向所列经办机构反映。
       </Typography.Paragraph>
       <ErrorAlert error={error} />
       {data && data.items.length === 0 ? <Empty description="当前没有公示" /> : null}
@@ -277,7 +352,11 @@ export function PublicPublicityPage() {
               { title: '补贴项目', dataIndex: 'programmeName' },
               { title: '补贴人数', dataIndex: 'headcount' },
               { title: '补贴金额', dataIndex: 'amountFen', render: (v: number) => money(v) },
-              { title: '人员（隐藏部分字段）', dataIndex: 'persons', render: (ps: Item['persons']) => ps.map((p) => `${p.name}（${p.id}）`).join('；') },
+              {
+                title: '人员（隐藏部分字段）',
+                dataIndex: 'persons',
+                render: (ps: Item['persons']) => ps.map((p) => `${p.name}（${p.id}）`).join('；'),
+              },
             ]}
           />
         </Card>

@@ -31,7 +31,9 @@ function Flags({ item }: { item: CaseListItem }) {
       {item.failedConditions > 0 ? <Tag color="red">{item.failedConditions} 项条件未通过</Tag> : null}
       {item.flaggedConditions > 0 ? <Tag color="gold">{item.flaggedConditions} 项待核实</Tag> : null}
       {item.duplicateHits > 0 ? <Tag color="volcano">重复享受疑点 {item.duplicateHits}</Tag> : null}
-      {item.failedConditions + item.flaggedConditions + item.duplicateHits === 0 ? <Tag color="green">无疑点</Tag> : null}
+      {item.failedConditions + item.flaggedConditions + item.duplicateHits === 0 ? (
+        <Tag color="green">无疑点</Tag>
+      ) : null}
     </Space>
   );
 }
@@ -69,9 +71,13 @@ export function QueuePage() {
   const approveSelected = async () => {
     setBusy(true);
     try {
-      const r = await apiSend<{ results: { id: string; ok: boolean; message: string }[] }>('POST', '/api/v1/officer/cases/batch-approve', {
-        ids: selected,
-      });
+      const r = await apiSend<{ results: { id: string; ok: boolean; message: string }[] }>(
+        'POST',
+        '/api/v1/officer/cases/batch-approve',
+        {
+          ids: selected,
+        },
+      );
       const ok = r.results.filter((x) => x.ok).length;
       const failed = r.results.filter((x) => !x.ok);
       if (failed.length) message.warning(`已审核通过 ${ok} 件；${failed.length} 件未办理：${failed[0]!.message}`);
@@ -171,7 +177,13 @@ export function CasesPage() {
           title={`共 ${data?.total ?? 0} 件`}
         >
           <ErrorAlert error={error} />
-          <Table<CaseListItem> rowKey="id" size="middle" loading={loading} dataSource={data?.items ?? []} columns={columns} />
+          <Table<CaseListItem>
+            rowKey="id"
+            size="middle"
+            loading={loading}
+            dataSource={data?.items ?? []}
+            columns={columns}
+          />
         </Card>
       )}
     </OfficerShell>

@@ -27,7 +27,9 @@ export function money(fen: number | null | undefined): string {
   if (fen === null || fen === undefined) return '—';
   const negative = fen < 0;
   const abs = Math.abs(fen);
-  const whole = Math.floor(abs / 100).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const whole = Math.floor(abs / 100)
+    .toString()
+    .replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   return `${negative ? '-' : ''}${whole}.${String(abs % 100).padStart(2, '0')} 元`;
 }
 
@@ -35,7 +37,12 @@ export const time = (iso: string | null | undefined) =>
   iso ? new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }) : '—';
 
 /** Loads a GET endpoint; `reload` fetches again. */
-export function useApi<T>(path: string | null): { data: T | undefined; error: string | undefined; loading: boolean; reload: () => void } {
+export function useApi<T>(path: string | null): {
+  data: T | undefined;
+  error: string | undefined;
+  loading: boolean;
+  reload: () => void;
+} {
   const [data, setData] = useState<T>();
   const [error, setError] = useState<string>();
   const [loading, setLoading] = useState(false);
@@ -100,12 +107,32 @@ export function ErrorAlert({ error }: { error: string | undefined }) {
 
 const menu: { key: string; label: string; roles: readonly Role[] }[] = [
   { key: '/officer', label: '待办队列', roles: ['county_reviewer', 'prefecture_reviewer', 'finance'] },
-  { key: '/officer/cases', label: '案件查询', roles: ['county_reviewer', 'prefecture_reviewer', 'finance', 'policy_admin', 'auditor'] },
-  { key: '/officer/publicity', label: '公示管理', roles: ['county_reviewer', 'prefecture_reviewer', 'finance', 'policy_admin', 'auditor'] },
+  {
+    key: '/officer/cases',
+    label: '案件查询',
+    roles: ['county_reviewer', 'prefecture_reviewer', 'finance', 'policy_admin', 'auditor'],
+  },
+  {
+    key: '/officer/publicity',
+    label: '公示管理',
+    roles: ['county_reviewer', 'prefecture_reviewer', 'finance', 'policy_admin', 'auditor'],
+  },
   { key: '/officer/payments', label: '资金拨付', roles: ['finance', 'auditor'] },
-  { key: '/officer/funds', label: '资金账户', roles: ['county_reviewer', 'prefecture_reviewer', 'finance', 'policy_admin', 'auditor'] },
-  { key: '/officer/recoveries', label: '资金追回', roles: ['county_reviewer', 'prefecture_reviewer', 'finance', 'policy_admin', 'auditor'] },
-  { key: '/officer/workflows', label: '业务流程', roles: ['county_reviewer', 'prefecture_reviewer', 'finance', 'policy_admin', 'auditor'] },
+  {
+    key: '/officer/funds',
+    label: '资金账户',
+    roles: ['county_reviewer', 'prefecture_reviewer', 'finance', 'policy_admin', 'auditor'],
+  },
+  {
+    key: '/officer/recoveries',
+    label: '资金追回',
+    roles: ['county_reviewer', 'prefecture_reviewer', 'finance', 'policy_admin', 'auditor'],
+  },
+  {
+    key: '/officer/workflows',
+    label: '业务流程',
+    roles: ['county_reviewer', 'prefecture_reviewer', 'finance', 'policy_admin', 'auditor'],
+  },
   { key: '/officer/audit', label: '审计日志', roles: ['auditor'] },
 ];
 
@@ -129,7 +156,9 @@ export function OfficerShell({ children, title }: { children: (account: Account)
     );
   }
   const items = menu.filter((m) => m.roles.includes(account.role));
-  const selected = [...items].sort((a, b) => b.key.length - a.key.length).find((m) => location.pathname.startsWith(m.key));
+  const selected = [...items]
+    .sort((a, b) => b.key.length - a.key.length)
+    .find((m) => location.pathname.startsWith(m.key));
   return (
     <Layout style={{ background: 'transparent' }}>
       <Layout.Sider width={170} theme="light" style={{ background: 'transparent', marginRight: 16 }}>
