@@ -11,26 +11,13 @@ export interface Cited<T> {
   note?: string;
 }
 
-function citationOf<T>(p: ParameterDefinition<T>, value: T, region: string, on: IsoDate, asOf: IsoDate): Cited<T> {
-  const resolved = resolveParameter(p, { region, on, asOf });
-  if (resolved !== undefined && Object.is(resolved.value, value)) {
-    return resolved.note === undefined
-      ? { value, cite: resolved.cite }
-      : { value, cite: resolved.cite, note: resolved.note };
-  }
-  // A caller-injected region hierarchy can differ from the kernel's: fall back to the latest issued equal value.
-  const candidates = p.values
-    .filter((v) => Object.is(v.value, value) && v.cite.issued <= asOf)
-    .sort((a, b) => (a.cite.issued < b.cite.issued ? 1 : -1));
-  const v = candidates[0] ?? p.values[0]!;
-  return { value, cite: v.cite };
-}
-
 /** The value in force (recorded in the decision) with its citation, or undefined when none applies. */
 export function cited<T>(ctx: DecisionContext, p: ParameterDefinition<T>, on: IsoDate): Cited<T> | undefined {
-  const value = ctx.paramOrUndefined(p, on);
-  if (value === undefined) return undefined;
-  return citationOf(p, value, ctx.region, on, ctx.decisionDate);
+  const resolved = ctx.resolve(p, on);
+  if (resolved === undefined) return undefined;
+  return resolved.note === undefined
+    ? { value: resolved.value, cite: resolved.cite }
+    : { value: resolved.value, cite: resolved.cite, note: resolved.note };
 }
 
 /**
