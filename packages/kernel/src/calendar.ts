@@ -43,11 +43,30 @@ const YEARS = Object.keys(HOLIDAYS).map((d) => Number(d.slice(0, 4)));
 /** Years the holiday data covers (every year has at least New Year's Day). */
 export const WORKING_DAY_COVERAGE = { firstYear: Math.min(...YEARS), lastYear: Math.max(...YEARS) } as const;
 
+/**
+ * Years after the data: the State Council publishes each year's arrangement late in the year
+ * before, and a deadline of a few working days must not fail in the last weeks of a year. Until
+ * the notice is loaded (a newer chinese-days or an override), such a day is decided provisionally:
+ * Monday–Friday work, except the fixed-date statutory holidays of 《全国年节及纪念日放假办法》
+ * (元旦 1月1日, 劳动节 5月1日–2日, 国庆节 10月1日–3日). Lunar holidays and 调休 are not known yet,
+ * so such a day carries `provisional: true` for the UI to say so.
+ */
+const FIXED_DATE_HOLIDAYS: Readonly<Record<string, string>> = {
+  '01-01': '元旦',
+  '05-01': '劳动节',
+  '05-02': '劳动节',
+  '10-01': '国庆节',
+  '10-02': '国庆节',
+  '10-03': '国庆节',
+};
+
+const isProvisional = (date: IsoDate): boolean => Number(date.slice(0, 4)) > WORKING_DAY_COVERAGE.lastYear;
+
 function assertCovered(date: IsoDate): void {
   assertIsoDate(date);
   const year = Number(date.slice(0, 4));
   const { firstYear, lastYear } = WORKING_DAY_COVERAGE;
-  if (year < firstYear || year > lastYear) {
+  if (year < firstYear) {
     throw new RangeError(
       `工作日历只收录了${firstYear}至${lastYear}年国务院办公厅公布的节假日安排，无法判断${date}是否为工作日；` +
         `请升级chinese-days节假日数据后再计算`,
@@ -55,7 +74,7 @@ function assertCovered(date: IsoDate): void {
   }
 }
 
-export type DayKind = 'workday' | 'weekend' | 'holiday' | 'makeup_workday';
+export type DayKind = 'workday' | 'weekend' | 'holiday' | 'makeup_workday' | 'provisional_workday';
 
 export interface DayInfo {
   date: IsoDate;
@@ -64,6 +83,8 @@ export interface DayInfo {
   kind: DayKind;
   /** Festival for holidays and make-up working days, e.g. `春节`. */
   festival?: string;
+  /** true for a day after the data's last year: decided by the provisional rule above. */
+  provisional?: boolean;
 }
 
 export function describeDay(date: IsoDate): DayInfo {
@@ -82,6 +103,13 @@ export function describeDay(date: IsoDate): DayInfo {
   const holiday = HOLIDAYS[date];
   if (holiday !== undefined) return { date, working: false, kind: 'holiday', festival: festivalName(holiday) };
   const weekday = dayOfWeek(date);
+  if (isProvisional(date)) {
+    const fixed = FIXED_DATE_HOLIDAYS[date.slice(5)];
+    if (fixed !== undefined) return { date, working: false, kind: 'holiday', festival: fixed, provisional: true };
+    return weekday === 0 || weekday === 6
+      ? { date, working: false, kind: 'weekend', provisional: true }
+      : { date, working: true, kind: 'provisional_workday', provisional: true };
+  }
   return weekday === 0 || weekday === 6
     ? { date, working: false, kind: 'weekend' }
     : { date, working: true, kind: 'workday' };

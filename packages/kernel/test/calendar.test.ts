@@ -222,13 +222,34 @@ describe('coverage', () => {
     assert.ok(WORKING_DAY_COVERAGE.lastYear >= 2023);
   });
 
-  it('refuses dates outside the holiday data', () => {
+  it('refuses dates before the holiday data', () => {
     const { firstYear, lastYear } = WORKING_DAY_COVERAGE;
     const message = new RegExp(`只收录了${firstYear}至${lastYear}年国务院办公厅公布的节假日安排`);
-    assert.throws(() => isWorkingDay(`${lastYear + 1}-01-04`), message);
     assert.throws(() => isWorkingDay(`${firstYear - 1}-12-31`), message);
-    assert.throws(() => addWorkingDays(`${lastYear}-12-31`, 5), message);
-    assert.throws(() => workingDaysBetween('2022-01-01', `${lastYear + 1}-01-01`), message);
+    assert.throws(() => addWorkingDays(`${firstYear - 1}-12-31`, 5), message);
+  });
+
+  it('decides days after the data provisionally: weekdays, minus the fixed-date holidays', () => {
+    const next = WORKING_DAY_COVERAGE.lastYear + 1;
+    assert.deepEqual(describeDay(`${next}-01-01`), {
+      date: `${next}-01-01`,
+      working: false,
+      kind: 'holiday',
+      festival: '元旦',
+      provisional: true,
+    });
+    for (const d of ['05-01', '05-02', '10-01', '10-02', '10-03']) assert.equal(isWorkingDay(`${next}-${d}`), false, d);
+    const weekdays = Array.from({ length: 14 }, (_, i) => `${next}-03-${String(i + 1).padStart(2, '0')}`);
+    for (const d of weekdays) {
+      const info = describeDay(d);
+      assert.equal(info.provisional, true);
+      assert.equal(info.working, info.kind === 'provisional_workday');
+    }
+    // A deadline that crosses the end of the data still resolves.
+    const lastDay = `${WORKING_DAY_COVERAGE.lastYear}-12-31`;
+    const due = addWorkingDays(lastDay, 5);
+    assert.equal(workingDaysBetween(lastDay, due), 5);
+    assert.ok(due > lastDay);
   });
 
   it('refuses malformed dates', () => {
