@@ -57,11 +57,14 @@ function rowHash(prevHash: string, fields: HashedFields): string {
   return createHash('sha256').update(prevHash).update('\n').update(canonicalJson(fields)).digest('hex');
 }
 
-/** Append one entry inside the caller's transaction (so it commits or rolls back with the change). */
+/**
+ * Append one entry inside the caller's transaction (so it commits or rolls back with the change).
+ * Two round trips: the lock, then one INSERT that reads the chain head itself (its snapshot is
+ * taken after the lock is held) and hashes `prev_hash + "\n" + canonical JSON` with SQL sha256 —
+ * the same bytes `rowHash` hashes, so verification is unchanged. Call it last in a transaction:
+ * the lock is held until commit.
+ */
 export async function recordAudit(tx: Queryable, entry: AuditEntry, now = new Date()): Promise<void> {
-  await tx.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_LOCK]);
-  const { rows } = await tx.query<{ hash: string }>('SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1');
-  const prevHash = rows[0]?.hash ?? GENESIS;
   // Round-trip through JSON so the hashed value equals what jsonb gives back later.
   const fields: HashedFields = {
     at: now.toISOString(),
@@ -75,9 +78,12 @@ export async function recordAudit(tx: Queryable, entry: AuditEntry, now = new Da
     before: entry.before === undefined ? null : JSON.parse(JSON.stringify(entry.before)),
     after: entry.after === undefined ? null : JSON.parse(JSON.stringify(entry.after)),
   };
+  await tx.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_LOCK]);
   await tx.query(
     `INSERT INTO audit_log (at, actor_id, actor_role, actor_name, action, entity_type, entity_id, region_code, before, after, prev_hash, hash)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+     SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, head.hash,
+            encode(sha256(convert_to(head.hash || E'\n' || $11::text, 'UTF8')), 'hex')
+       FROM (SELECT coalesce((SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1), $12::text) AS hash) AS head`,
     [
       fields.at,
       fields.actor_id,
@@ -89,8 +95,8 @@ export async function recordAudit(tx: Queryable, entry: AuditEntry, now = new Da
       fields.region_code,
       fields.before === null ? null : JSON.stringify(fields.before),
       fields.after === null ? null : JSON.stringify(fields.after),
-      prevHash,
-      rowHash(prevHash, fields),
+      canonicalJson(fields),
+      GENESIS,
     ],
   );
 }
