@@ -45,7 +45,7 @@ describe('officer workbench in Chromium', { skip }, () => {
     const context = await browser.newContext({ locale: 'zh-CN', acceptDownloads: true });
     contexts.push(context);
     const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
+    page.setDefaultTimeout(30_000);
     return page;
   }
 

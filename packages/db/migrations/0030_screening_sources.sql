@@ -56,7 +56,6 @@ CREATE TABLE ui_spells (
   end_reason text CHECK (end_reason ~ '^[0-9]{2}$'),
   PRIMARY KEY (region_code, credit_code, person_id, from_month)
 );
-CREATE INDEX ui_spells_person ON ui_spells (person_id);
 
 -- 单位失业保险缴费（按年度）: what the collection agency (征缴机构) recorded for a year.
 CREATE TABLE ui_unit_contributions (

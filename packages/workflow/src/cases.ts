@@ -248,7 +248,8 @@ export async function openCase(
   const title =
     input.title ??
     [input.decision?.programmeName ?? w.name.replace(/（.*$/, ''), input.claimMonth ?? ''].filter(Boolean).join(' ');
-  const stepDue = await stepDueOn(tx, w, w.initial, { id: null, receivedOn }, today);
+  // the first step's time limit runs from the day the claim or the data arrived (收到申请后…)
+  const stepDue = await stepDueOn(tx, w, w.initial, { id: null, receivedOn }, receivedOn);
   const caseDue = w.caseDeadline ? dueDate(w.caseDeadline, receivedOn) : null;
 
   const { rows } = await tx.query<{ id: string }>(

@@ -307,13 +307,15 @@ export function generatePopulation(options: PopulationOptions, sink: RowSink): P
           [30, 1],
           [31, 1],
           [20, 0.5],
+          [200, 0.5],
         ])
       : Math.max(1, rng.logNormal(4, 1.25));
     if (!edge && rng.chance(0.002)) s *= 40;
     rawSizes[i] = s;
     sizeSum += s;
   }
-  const scale = options.persons / sizeSum;
+  // Edge populations keep their exact sizes (30, 31, 200 … sit on the rules' limits).
+  const scale = edge ? 1 : options.persons / sizeSum;
   let assigned = 0;
   const byCounty = new Map<string, number[]>();
   for (let i = 0; i < n; i++) {
@@ -321,7 +323,7 @@ export function generatePopulation(options: PopulationOptions, sink: RowSink): P
     const [industry, , word, revenuePerHead] = rng.weighted(INDUSTRY_PICK);
     const kind = unitKind(rng, industry);
     const headcount =
-      i === n - 1 ? Math.max(0, options.persons - assigned) : Math.max(0, Math.round(rawSizes[i]! * scale));
+      i === n - 1 && !edge ? Math.max(0, options.persons - assigned) : Math.max(0, Math.round(rawSizes[i]! * scale));
     assigned += headcount;
     const cityLevel = place === region && regionInfo.level === 'prefecture';
     const unitRegion = place;
@@ -448,12 +450,28 @@ export function generatePopulation(options: PopulationOptions, sink: RowSink): P
     spells++;
     cover(u, from, to ?? DATA_END);
   };
+  // Edge: half the units get a 2019 roster (everyone insured before 2019, nobody joining from
+  // elsewhere) with a layoff count exactly at or next to the 5.5 % / 20 % limits.
+  const layoffTarget = new Int32Array(n).fill(-1);
+  if (edge) {
+    for (let u = 0; u < n; u++) {
+      const unit = units[u]!;
+      const h = unit.headcount;
+      if (unit.founded > M(2018, 12) || !rng.chance(h === 200 ? 0.9 : 0.5)) continue;
+      const at55 = Math.floor((h * 55) / 1000);
+      const at20 = Math.floor(h / 5);
+      layoffTarget[u] = Math.min(
+        h,
+        h === 200 ? rng.pick([at55, at55 + 1]) : rng.pick([0, at55, at55 + 1, at20, at20 + 1, rng.int(0, h)]),
+      );
+    }
+  }
   const otherUnit = (u: number): number => {
     const same = byCounty.get(units[u]!.region)!;
     const pool = rng.chance(0.85) && same.length > 1 ? same : null;
-    for (let k = 0; k < 5; k++) {
+    for (let k = 0; k < 8; k++) {
       const v = pool ? pool[rng.int(0, pool.length - 1)]! : rng.int(0, n - 1);
-      if (v !== u) return v;
+      if (v !== u && layoffTarget[v]! < 0) return v;
     }
     return (u + 1) % n;
   };
@@ -470,22 +488,9 @@ export function generatePopulation(options: PopulationOptions, sink: RowSink): P
 
   for (let u = 0; u < n; u++) {
     const unit = units[u]!;
-    // Edge: a 2019 layoff target for the unit (exactly at or next to the 5.5 % / 20 % limits).
-    let layoffs2019 = -1;
-    if (edge) {
-      const h = unit.headcount;
-      layoffs2019 = rng.pick([
-        0,
-        Math.floor(h * 0.055),
-        Math.ceil(h * 0.055),
-        Math.floor(h * 0.2),
-        Math.floor(h * 0.2) + 1,
-        rng.int(0, h),
-      ]);
-      layoffs2019 = Math.min(h, Math.max(0, layoffs2019));
-    }
+    const layoffs2019 = layoffTarget[u]!;
     for (let k = 0; k < unit.headcount; k++) {
-      const isGraduate = rng.chance(edge ? 0.25 : 0.02);
+      const isGraduate = layoffs2019 < 0 && rng.chance(edge ? 0.25 : 0.02);
       const person = isGraduate ? residentId(young++, true, personSalt) : residentId(ordinary++, false, personSalt);
       const personName = name();
       if (isGraduate) {
@@ -554,10 +559,10 @@ export function generatePopulation(options: PopulationOptions, sink: RowSink): P
       }
       // An ordinary employee: insured from some month, maybe leaving, maybe moving on.
       let start = Math.max(unit.founded, DATA_END - Math.floor(-Math.log(1 - rng.next()) * 40));
-      start = Math.min(start, DATA_END);
+      start = layoffs2019 >= 0 ? rng.int(unit.founded, M(2019, 1)) : Math.min(start, DATA_END);
       let end: number | null = null;
       let reason: string | null = null;
-      if (edge && layoffs2019 >= 0 && start <= M(2019, 1)) {
+      if (layoffs2019 >= 0) {
         if (k < layoffs2019) {
           end = M(2019, rng.int(1, 12));
           reason = rng.pick(LAYOFF_REASONS);
@@ -565,7 +570,7 @@ export function generatePopulation(options: PopulationOptions, sink: RowSink): P
           end = M(2019, rng.int(1, 12));
           reason = rng.pick(OTHER_REASONS);
         } else if (rng.chance(0.2)) {
-          end = M(rng.pick([2018, 2020, 2021, 2022]), rng.int(1, 12));
+          end = M(rng.pick([2020, 2021, 2022]), rng.int(1, 12));
           reason = rng.weighted(END_REASON_WEIGHTS);
           if (end < start) end = null;
         }
@@ -655,7 +660,9 @@ export function generatePopulation(options: PopulationOptions, sink: RowSink): P
     if (rng.chance(edge ? 0.8 : 0.85)) {
       const difficult = rng.chance(edge ? 0.35 : 0.02);
       const base = unit.revenueFen;
-      const r2018 = difficult ? base : Math.round(base * rng.logNormal(1, 0.1));
+      // Edge figures are whole tens of yuan, so that 30 % and 70 % of them are exact.
+      const round = (fen: number) => (edge ? Math.round(fen / 1000) * 1000 : Math.round(fen));
+      const r2018 = round(difficult ? base : base * rng.logNormal(1, 0.1));
       const drop = edge
         ? rng.pick([0.3, 0.7, 0.2999, 0.7001, 0.5, -0.1])
         : difficult
@@ -672,7 +679,7 @@ export function generatePopulation(options: PopulationOptions, sink: RowSink): P
         const profit = loss
           ? -Math.round(revenue * rng.next() * 0.1 + (edge && rng.chance(0.1) ? 0 : 1))
           : Math.round(revenue * rng.next() * 0.12);
-        const assets = Math.max(100, Math.round(revenue * rng.logNormal(0.8, 0.5)));
+        const assets = Math.max(1000, round(revenue * rng.logNormal(0.8, 0.5)));
         const ratio = edge
           ? rng.pick([0.3, 0.7, 0.2999, 0.7001, 0.5, 0.9])
           : difficult

@@ -42,7 +42,7 @@ export type FieldType =
     }
   | { kind: 'region' }
   | { kind: 'industry' }
-  | { kind: 'date' }
+  | { kind: 'date'; /** a month alone (`2022-07`) stands for its first day */ monthAllowed?: boolean }
   | { kind: 'month' }
   | { kind: 'year' }
   | { kind: 'int'; min?: number; max?: number }
@@ -56,27 +56,33 @@ const CREDIT_CODE = /^[0-9A-HJ-NPQRTUWXY]{18}$/;
 const INDUSTRY = /^[A-T][0-9]{2,4}$/;
 const INTEGER = /^-?[0-9]+$/;
 
-/** Trims and turns full-width digits/letters into half-width (Chinese input methods produce them). */
+/** A cell without surrounding spaces (text keeps its full-width punctuation). */
 export function clean(raw: string): string {
-  const trimmed = raw.trim();
+  return raw.trim();
+}
+
+/** Full-width digits and letters to half-width, for codes, dates and numbers only. */
+function halfWidth(value: string): string {
   // Full-width forms only occur above U+FF00; skip the regex for the usual ASCII cell.
-  for (let i = 0; i < trimmed.length; i++) {
-    if (trimmed.charCodeAt(i) > 0x2fff) return toHalfWidth(trimmed).trim();
+  for (let i = 0; i < value.length; i++) {
+    if (value.charCodeAt(i) > 0x2fff) return toHalfWidth(value).trim();
   }
-  return trimmed;
+  return value;
 }
 
 /**
  * Parses one non-empty, cleaned cell. `today` bounds birth dates in resident IDs.
  * Excel serial dates (numbers of days since 1899-12-30) are accepted where a date is expected.
  */
-export function parseField(type: FieldType, value: string, today: string): Parsed {
+export function parseField(type: FieldType, cell: string, today: string): Parsed {
+  if (type.kind === 'text') {
+    if (type.maxLength !== undefined && cell.length > type.maxLength) {
+      return new FieldError(`长度 ${cell.length} 超过 ${type.maxLength} 个字符`);
+    }
+    return cell;
+  }
+  const value = halfWidth(cell);
   switch (type.kind) {
-    case 'text':
-      if (type.maxLength !== undefined && value.length > type.maxLength) {
-        return new FieldError(`长度 ${value.length} 超过 ${type.maxLength} 个字符`);
-      }
-      return value;
     case 'personId':
       return parsePersonId(value, today, type.lenient === true);
     case 'creditCode':
@@ -94,8 +100,13 @@ export function parseField(type: FieldType, value: string, today: string): Parse
       }
       return code;
     }
-    case 'date':
+    case 'date': {
+      if (type.monthAllowed && !/[-/.年][0-9]{1,2}[-/.月][0-9]{1,2}/.test(value) && !/^[0-9]{8}$/.test(value)) {
+        const month = parseMonth(value);
+        if (typeof month === 'string') return month;
+      }
       return parseDate(value);
+    }
     case 'month':
       return parseMonth(value);
     case 'year': {
@@ -129,13 +140,33 @@ export function parseField(type: FieldType, value: string, today: string): Parse
       return check.ok ? check.value : new FieldError(check.message);
     }
     case 'enum': {
-      for (const code of type.codes) if (code.spellings.includes(value)) return code.value;
+      const found = spellingsOf(type.codes).get(value);
+      if (found !== undefined) return found;
       return new FieldError(
         `“${value}”不是有效取值（${type.codes.map((c) => `${c.spellings[0]} ${c.label}`).join('、')}）`,
       );
     }
   }
 }
+
+const spellingMaps = new WeakMap<readonly EnumCode[], Map<string, string>>();
+
+/** Every accepted spelling of a code list → its stored value (built once per list). */
+function spellingsOf(codes: readonly EnumCode[]): Map<string, string> {
+  let map = spellingMaps.get(codes);
+  if (!map) {
+    map = new Map();
+    for (const c of codes) for (const s of c.spellings) if (!map.has(s)) map.set(s, c.value);
+    spellingMaps.set(codes, map);
+  }
+  return map;
+}
+
+/** `0`–`9` at position i. */
+const digit = (s: string, i: number): boolean => {
+  const c = s.charCodeAt(i);
+  return c >= 48 && c <= 57;
+};
 
 function parsePersonId(raw: string, today: string, lenient: boolean): Parsed {
   const id = raw.length === 18 && raw.charCodeAt(17) === 0x78 ? `${raw.slice(0, 17)}X` : raw;
@@ -167,6 +198,22 @@ function parseCreditCode(raw: string, full: boolean): Parsed {
 
 /** `2022-03-01`, `2022/3/1`, `20220301`, `2022年3月1日`, or an Excel serial day number. */
 export function parseDate(value: string): Parsed {
+  // Fast path: already YYYY-MM-DD.
+  if (
+    value.length === 10 &&
+    value.charCodeAt(4) === 45 &&
+    value.charCodeAt(7) === 45 &&
+    digit(value, 0) &&
+    digit(value, 3) &&
+    digit(value, 5) &&
+    digit(value, 6) &&
+    digit(value, 8) &&
+    digit(value, 9) &&
+    value >= '1900' &&
+    parseIsoDate(value) !== undefined
+  ) {
+    return value;
+  }
   let y: number;
   let m: number;
   let d: number;
@@ -194,6 +241,11 @@ export function parseDate(value: string): Parsed {
 
 /** `2022-03`, `2022/3`, `202203`, `2022年3月` → `2022-03-01` (months are stored as their first day). */
 export function parseMonth(value: string): Parsed {
+  // Fast path: YYYY-MM.
+  if (value.length === 7 && value.charCodeAt(4) === 45 && digit(value, 0) && digit(value, 5) && digit(value, 6)) {
+    const m = (value.charCodeAt(5) - 48) * 10 + (value.charCodeAt(6) - 48);
+    if (m >= 1 && m <= 12 && value >= '1900') return `${value}-01`;
+  }
   const match = /^([0-9]{4})(?:[-/.年]([0-9]{1,2})月?|([0-9]{2}))$/.exec(value);
   if (!match) {
     // A full date is accepted when it is the first of a month (Excel often turns months into dates).

@@ -533,10 +533,10 @@ export const LAYOUTS: readonly SourceLayout[] = [
         column: 'graduation_date',
         header: '毕业时间',
         code: 'AAC181',
-        type: { kind: 'date' },
+        type: { kind: 'date', monthAllowed: true },
         required: true,
         pg: 'date',
-        note: 'YYYY-MM-DD；只有年月的填 YYYY-MM-01',
+        note: 'YYYY-MM-DD；只有年月（YYYY-MM）的按该月1日记录',
       },
       {
         column: 'diploma_type',

@@ -32,10 +32,12 @@ export async function* readCsv(
   const parse = (text: string, final: boolean): string => {
     let pos = 0;
     const n = text.length;
+    // The next quote in the text, searched again only once passed (not once per line).
+    let quote = text.indexOf('"');
     while (pos < n) {
       const nl = text.indexOf('\n', pos);
       const end = nl === -1 ? n : nl;
-      const quote = text.indexOf('"', pos);
+      if (quote !== -1 && quote < pos) quote = text.indexOf('"', pos);
       if (quote === -1 || quote > end) {
         // Fast path: a record without quotes on one physical line.
         if (nl === -1 && !final) return text.slice(pos);
@@ -102,10 +104,34 @@ export async function* readCsv(
     return '';
   };
 
+  /**
+   * Parses a new chunk after the unfinished tail of the previous one. The tail is joined only with
+   * the chunk's first line (a big concatenated string would be flattened again by every search);
+   * a tail inside a quoted field is joined with the whole chunk.
+   */
+  const feed = (tail: string, text: string): string => {
+    if (tail === '') return parse(text, false);
+    const nl = tail.includes('"') ? -1 : text.indexOf('\n');
+    if (nl === -1) return parse(tail + text, false);
+    const rest = parse(tail + text.slice(0, nl + 1), false);
+    return rest === '' ? parse(text.slice(nl + 1), false) : parse(rest + text.slice(nl + 1), false);
+  };
+
+  // UTF-8 is cut at the last whole character of each chunk and decoded in one piece: the streaming
+  // decoder would return the carried bytes joined to the rest, a string every search flattens anew.
+  let carry: Buffer | undefined;
+  const decode = (chunk: Buffer): string => {
+    if (encoding !== 'utf-8') return flat(decoder.decode(chunk, { stream: true }));
+    const bytes = carry ? Buffer.concat([carry, chunk]) : chunk;
+    const cut = utf8Boundary(bytes);
+    carry = cut < bytes.length ? Buffer.from(bytes.subarray(cut)) : undefined;
+    return decoder.decode(bytes.subarray(0, cut));
+  };
+
   for await (const chunk of input) {
     let text: string;
     try {
-      text = typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
+      text = typeof chunk === 'string' ? chunk : decode(chunk);
     } catch {
       throw new CsvError(
         line,
@@ -116,7 +142,7 @@ export async function* readCsv(
       if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
       first = false;
     }
-    pending = parse(pending + text, false);
+    pending = feed(pending, text);
     if (batch.length >= BATCH) {
       yield batch;
       batch = [];
@@ -124,12 +150,29 @@ export async function* readCsv(
   }
   let tail: string;
   try {
-    tail = decoder.decode();
+    tail = carry ? decoder.decode(carry) : decoder.decode();
   } catch {
     throw new CsvError(line, '文件末尾的字符编码不完整');
   }
   parse(pending + tail, true);
   if (batch.length > 0) yield batch;
+}
+
+/** The end of the last complete UTF-8 character in `bytes`. */
+function utf8Boundary(bytes: Uint8Array): number {
+  const n = bytes.length;
+  for (let back = 1; back <= Math.min(4, n); back++) {
+    const b = bytes[n - back]!;
+    if ((b & 0xc0) === 0x80) continue; // continuation byte
+    const size = b < 0x80 ? 1 : b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : 2;
+    return back >= size ? n : n - back;
+  }
+  return n;
+}
+
+/** A string with one contiguous representation (decoders may return joined pieces). */
+function flat(text: string): string {
+  return Buffer.from(text, 'utf16le').toString('utf16le');
 }
 
 export class CsvError extends Error {

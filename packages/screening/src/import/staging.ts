@@ -41,7 +41,8 @@ export async function withSession<T>(
       await client.query(text);
     },
     copy(sql: string): CopyWriter {
-      const stream = client.query(copyFrom(sql));
+      // A deep buffer: parsing goes on while the server consumes the previous rows.
+      const stream = client.query(copyFrom(sql, { highWaterMark: 16 << 20 }));
       let failure: Error | undefined;
       stream.on('error', (error: Error) => {
         failure = error;
@@ -61,6 +62,8 @@ export async function withSession<T>(
     },
   };
   try {
+    // Before the session's first temporary table: room for the staged rows in memory.
+    await client.query("SET temp_buffers = '512MB'");
     await client.query('BEGIN');
     const result = await fn(session);
     await client.query('COMMIT');
@@ -123,18 +126,18 @@ export class StagingWriter {
     return writer;
   }
 
-  async add(line: number, values: readonly (string | null)[]): Promise<void> {
+  /** Adds a row; returns a promise only when a batch is being written (await it then). */
+  add(line: number, values: readonly (string | null)[]): Promise<void> | undefined {
     this.rows++;
     if (this.copy) {
       let row = String(line);
       for (const v of values) row += `\t${copyText(v)}`;
       this.text.push(row);
-      if (this.text.length >= 5000) await this.flushCopy();
-      return;
+      return this.text.length >= 5000 ? this.flushCopy() : undefined;
     }
     this.lines.push(line);
     for (let i = 0; i < values.length; i++) this.arrays[i]!.push(values[i]!);
-    if (this.lines.length >= 5000) await this.flushInsert();
+    return this.lines.length >= 5000 ? this.flushInsert() : undefined;
   }
 
   private async flushCopy(): Promise<void> {

@@ -208,6 +208,9 @@ export const jobExpansion: ScreeningProgramme = {
     const scope = await assignmentScope(q);
     const v = values(run, Object.keys(run.parameters.byRegion)[0] ?? run.regionCode);
     if (!v || scope.length === 0) return;
+    // The candidates' row count is unknown to the planner (an aggregate with HAVING in a CTE): without
+    // this it may nest loops over them, quadratic in the number of graduates.
+    await q.exec('SET LOCAL enable_nestloop = off');
     // 同一名高校毕业生只能由一户企业享受: the first employer (then the lower credit code) among those
     // where every other condition holds.
     await q.query(

@@ -153,7 +153,8 @@ export const retentionTraining: ScreeningProgramme = {
            JOIN trig t ON t.county = CASE WHEN u.region_code LIKE '%00' THEN u.operating_region_code ELSE u.region_code END
           WHERE u.region_code = $5 AND NOT u.labour_dispatch AND u.unit_type = ANY($6::text[])
             AND NOT EXISTS (SELECT 1 FROM benefit_records b
-                             WHERE b.programme = $8 AND b.kind = 'paid' AND b.credit_code = u.credit_code AND b.person_id = '')
+                             WHERE b.region_code = u.region_code AND b.credit_code = u.credit_code
+                               AND b.programme = $8 AND b.kind = 'paid' AND b.person_id = '')
             AND NOT EXISTS (SELECT 1 FROM review_cases c JOIN enterprises e ON e.id = c.enterprise_id
                              WHERE c.programme = $8 AND e.credit_code = u.credit_code AND ${caseStands('$9')})
        ),
@@ -273,7 +274,7 @@ export const retentionTraining: ScreeningProgramme = {
       `SELECT region_code AS county, kind, to_char(start_date, 'YYYY-MM-DD') AS start_date, days, area_name
          FROM epidemic_events ORDER BY region_code, start_date, area_name`,
     );
-    const claims = await unitClaims(q, ID, unit.creditCode, options.excludeSourceId);
+    const claims = await unitClaims(q, ID, unit, options.excludeSourceId);
     return {
       region: unit.regionCode,
       facts: {

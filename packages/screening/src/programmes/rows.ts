@@ -61,20 +61,24 @@ export const monthNumber = (month: string): number => Number(month.slice(0, 4)) 
 export const covers = (s: SpellRow, m: string): boolean =>
   s.from_month <= m && (s.to_month === null || s.to_month >= m);
 
-/** Earlier claims of a programme by this unit (benefit records and standing review cases), with amounts. */
+/**
+ * Earlier claims of a programme by this unit: its benefit records (in its region) and the standing
+ * review cases of the enterprise anywhere on the platform, with amounts.
+ */
 export async function unitClaims(
   q: Queryable,
   programme: string,
-  creditCode: string,
+  unit: { regionCode: string; creditCode: string },
   excludeSourceId: string | undefined,
 ): Promise<{ year: number | null; variant: string; amount_fen: number; kind: string }[]> {
   const { rows } = await q.query<{ year: number | null; variant: string; amount_fen: number; kind: string }>(
-    `SELECT year, variant, amount_fen, kind FROM benefit_records WHERE programme = $1 AND credit_code = $2 AND person_id = ''
+    `SELECT year, variant, amount_fen, kind FROM benefit_records
+      WHERE programme = $1 AND region_code = $5 AND credit_code = $2 AND person_id = ''
      UNION ALL
      SELECT coalesce(left(c.claim_month, 4), left(c.request->'period'->>'from', 4))::int, coalesce(c.variant, ''), c.amount_fen, 'paid'
        FROM review_cases c JOIN enterprises e ON e.id = c.enterprise_id
       WHERE c.programme = $1 AND e.credit_code = $2 AND ${caseStands('$3')} AND ($4::text IS NULL OR c.source_id <> $4::text)`,
-    [programme, creditCode, REJECTED_CASE_KEYS, excludeSourceId ?? null],
+    [programme, unit.creditCode, REJECTED_CASE_KEYS, excludeSourceId ?? null, unit.regionCode],
   );
   return rows;
 }

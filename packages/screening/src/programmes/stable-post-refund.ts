@@ -139,33 +139,43 @@ function values(run: RunInfo, region: string): Values | undefined {
   const r = run.parameters.byRegion[region];
   const extra = run.parameters.extra as { open?: Record<string, Record<RefundType, boolean>> };
   if (!r) return undefined;
-  const v = {
+  // Parameters every type needs; a type whose own parameters are not (yet) in force stays closed.
+  const common = {
     generalRate: valueOf<Ratio>(r, P.generalRate),
-    smeRate: valueOf<Ratio>(r, P.smeRate),
     minMonths: valueOf<number>(r, P.minMonths),
     layoffLimit: valueOf<Ratio>(r, P.layoffLimit),
     smallLimit: valueOf<{ maxInsured: number; limit: Ratio }>(r, P.smallLimit),
-    lossYears: valueOf<readonly number[]>(r, P.lossYears),
-    debtRatio: valueOf<Range>(r, P.debtRatio),
-    revenueDrop: valueOf<{ year: number; baseYear: number; range: Range }>(r, P.revenueDrop),
   };
-  if (Object.values(v).some((x) => x === undefined)) return undefined;
+  if (Object.values(common).some((x) => x === undefined)) return undefined;
+  const smeRate = valueOf<Ratio>(r, P.smeRate);
+  const lossYears = valueOf<readonly number[]>(r, P.lossYears);
+  const debtRatio = valueOf<Range>(r, P.debtRatio);
+  const revenueDrop = valueOf<{ year: number; baseYear: number; range: Range }>(r, P.revenueDrop);
   const standard = valueOf<number | null>(r, P.benefitStandard);
   const bases = valueOf<readonly string[]>(r, P.bases) ?? [];
+  // Only the monthly-benefit basis can be screened (Changji's alternative needs an officer's choice).
+  const benefitMonths = bases.includes('unemployment_benefit') ? (valueOf<number>(r, P.benefitMonths) ?? null) : null;
+  const open = extra.open?.[region] ?? { general: false, sme: false, difficult: false };
+  const difficultKnown =
+    lossYears !== undefined && debtRatio !== undefined && revenueDrop !== undefined && benefitMonths !== null;
+  const never: Range = { min: { num: 1, den: 1 }, max: { num: 0, den: 1 } };
   return {
     year: Number(run.periodFrom.slice(0, 4)),
-    open: extra.open?.[region] ?? { general: false, sme: false, difficult: false },
-    generalRate: v.generalRate!,
-    smeRate: v.smeRate!,
-    minMonths: v.minMonths!,
-    layoffLimit: v.layoffLimit!,
-    smallLimit: v.smallLimit!,
-    // Only the monthly-benefit basis can be screened (Changji's alternative needs an officer's choice).
-    benefitMonths: bases.includes('unemployment_benefit') ? (valueOf<number>(r, P.benefitMonths) ?? null) : null,
+    open: {
+      general: open.general,
+      sme: open.sme && smeRate !== undefined,
+      difficult: open.difficult && difficultKnown,
+    },
+    generalRate: common.generalRate!,
+    smeRate: smeRate ?? { num: 0, den: 1 },
+    minMonths: common.minMonths!,
+    layoffLimit: common.layoffLimit!,
+    smallLimit: common.smallLimit!,
+    benefitMonths,
     benefitStandardParam: typeof standard === 'number' ? standard : null,
-    lossYears: v.lossYears!,
-    debtRatio: v.debtRatio!,
-    revenueDrop: v.revenueDrop!,
+    lossYears: lossYears ?? [],
+    debtRatio: debtRatio ?? never,
+    revenueDrop: revenueDrop ?? { year: 0, baseYear: 0, range: never },
   };
 }
 
@@ -326,8 +336,8 @@ export const stablePostRefund: ScreeningProgramme = {
            FROM unit_annual_accounts WHERE region_code = $1 GROUP BY credit_code),
        claims AS (
          SELECT b.credit_code, b.variant, b.amount_fen, b.kind, b.year
-           FROM benefit_records b JOIN u ON u.credit_code = b.credit_code
-          WHERE b.programme = $35 AND b.person_id = ''
+           FROM benefit_records b JOIN u ON u.region_code = b.region_code AND u.credit_code = b.credit_code
+          WHERE b.region_code = $1 AND b.programme = $35 AND b.person_id = ''
          UNION ALL
          SELECT e.credit_code, coalesce(c.variant, ''), c.amount_fen, 'paid',
                 coalesce(left(c.claim_month, 4), left(c.request->'period'->>'from', 4))::int
@@ -352,7 +362,7 @@ export const stablePostRefund: ScreeningProgramme = {
                 NOT u.policy_violation AND NOT (u.zombie OR u.dishonest OR u.bankruptcy) AND coalesce(c.months, 0) >= $9 AS basic_ok
            FROM u LEFT JOIN contrib c ON c.credit_code = u.credit_code LEFT JOIN staff s ON s.credit_code = u.credit_code
            LEFT JOIN acc a ON a.credit_code = u.credit_code LEFT JOIN cl ON cl.credit_code = u.credit_code),
-       judged AS (
+       judged AS MATERIALIZED (
          SELECT b.*,
                 (b.layoffs = 0 OR (b.insured > 0 AND (
                    (b.insured <= $12 AND (b.layoffs::numeric * $14 <= b.insured::numeric * $13 OR b.layoffs::numeric * $11 <= b.insured::numeric * $10))
@@ -367,13 +377,13 @@ export const stablePostRefund: ScreeningProgramme = {
                    AND (b.base_revenue - b.revenue)::numeric * $29 >= b.base_revenue::numeric * $28
                    AND (b.base_revenue - b.revenue)::numeric * $31 <= b.base_revenue::numeric * $30) AS drop_ok
            FROM base b),
-       due AS (
+       due AS MATERIALIZED (
          SELECT j.*,
                 greatest(0, j.general_entitled - j.general_paid) AS general_due,
                 greatest(0, j.sme_entitled - j.general_paid) AS sme_due,
                 greatest(0, coalesce(j.difficult_entitled, 0) - j.difficult_paid) AS difficult_due
            FROM judged j),
-       pay AS (
+       pay AS MATERIALIZED (
          SELECT d.*,
                 CASE WHEN $32::boolean AND d.basic_ok AND d.layoff_ok AND d.difficult_n = 0
                      THEN d.general_due - least(d.general_due, d.owed) ELSE 0 END AS general_pay,
@@ -541,7 +551,7 @@ export const stablePostRefund: ScreeningProgramme = {
       [unit.regionCode, unit.creditCode],
     );
     const balance = accounts.find((a) => a.year === py);
-    const claims = await unitClaims(q, ID, unit.creditCode, options.excludeSourceId);
+    const claims = await unitClaims(q, ID, unit, options.excludeSourceId);
     const fund = await fundPosition(q, unit.regionCode, run.decisionDate);
     const standard = await benefitStandard(q, unit.regionCode, py);
     return {

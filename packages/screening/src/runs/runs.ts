@@ -194,9 +194,12 @@ export interface WorkOptions {
   leaseSeconds?: number;
   /** Hand payable findings to the review chain (default true). */
   handover?: boolean;
+  /** Chunks screened at once on a server (default 2; PGlite has one connection). */
+  concurrency?: number;
   /** Findings per handover transaction. */
   handoverBatch?: number;
-  onProgress?: (p: Progress) => void;
+  /** Called after each step; awaited (a caller may cancel from here). */
+  onProgress?: (p: Progress) => void | Promise<void>;
   /** Test hook: called inside each chunk's transaction after its findings are written, before commit. */
   beforeChunkCommit?: (region: string, index: number) => void | Promise<void>;
   /** Test hook: called inside each handover transaction after its cases are opened, before commit. */
@@ -211,6 +214,12 @@ export class RunBusyError extends ScreeningError {
 }
 
 const defaultWorker = () => `${hostname()}:${process.pid}`;
+
+/**
+ * For the screening transactions on a server: big hash aggregates stay in memory; JIT compilation
+ * of the long rule expressions costs seconds per statement and gains nothing at this size.
+ */
+const SESSION_SETTINGS = "SET LOCAL work_mem = '256MB'; SET LOCAL jit = off";
 
 /** Whether the worker holding a lease is a process on this host that has died. */
 function deadLocalWorker(owner: string | null): boolean {
@@ -286,7 +295,7 @@ export async function workOnRun(db: Database, runId: string, options: WorkOption
     } else if (phase === 'handover' && r.handedOver > handedAtStart) {
       eta = (elapsed / (r.handedOver - handedAtStart)) * payable;
     }
-    options.onProgress({
+    await options.onProgress({
       runId,
       phase,
       chunksDone: r.chunksDone,
@@ -301,19 +310,21 @@ export async function workOnRun(db: Database, runId: string, options: WorkOption
       eta,
     });
   };
-  const cancelled = async (): Promise<boolean> => {
+  const cancelRequested = async (): Promise<boolean> => {
     const { rows } = await db.query<{ cancel_requested: boolean }>(
       'SELECT cancel_requested FROM screening_runs WHERE id = $1',
       [runId],
     );
-    if (!rows[0]?.cancel_requested) return false;
+    return rows[0]?.cancel_requested === true;
+  };
+  const stopCancelled = async (): Promise<RunRow> => {
     await db.query(
       `UPDATE screening_runs SET status = 'cancelled', cancel_requested = false, lease_owner = NULL, lease_until = NULL
         WHERE id = $1 AND lease_owner = $2`,
       [runId, worker],
     );
     await report('cancelled');
-    return true;
+    return (await getRun(db, runId))!;
   };
 
   try {
@@ -321,6 +332,7 @@ export async function workOnRun(db: Database, runId: string, options: WorkOption
     if (run.startedAt === null) {
       await report('prepare');
       await db.transaction(async (tx) => {
+        if (db.kind === 'postgres') await tx.exec(SESSION_SETTINGS);
         await screening.prepare?.(tx, run!);
         await tx.query(
           `UPDATE screening_runs SET status = 'running', started_at = $2, lease_until = $3 WHERE id = $1`,
@@ -330,22 +342,23 @@ export async function workOnRun(db: Database, runId: string, options: WorkOption
       run = (await getRun(db, runId))!;
     }
 
-    // Chunks: each in one transaction with its done mark and the run's counters.
+    // Chunks: each in one transaction with its done mark and the run's counters. On a server,
+    // several chunks (counties) are screened at once, each claimed with SKIP LOCKED.
     unitsAtStart = run.unitsDone;
     let index = 0;
-    for (;;) {
-      if (await cancelled()) return (await getRun(db, runId))!;
-      const { rows } = await db.query<{ region_code: string; units: number }>(
-        `SELECT region_code, units FROM screening_run_chunks WHERE run_id = $1 AND status = 'pending' ORDER BY region_code LIMIT 1`,
-        [runId],
-      );
-      const chunk = rows[0];
-      if (!chunk) break;
+    const screenNext = (): Promise<boolean> => {
       const t = performance.now();
-      await db.transaction(async (tx) => {
-        if (db.kind === 'postgres') await tx.query("SET LOCAL work_mem = '256MB'");
+      return db.transaction(async (tx) => {
+        if (db.kind === 'postgres') await tx.exec(SESSION_SETTINGS);
+        const { rows } = await tx.query<{ region_code: string; units: number }>(
+          `SELECT region_code, units FROM screening_run_chunks WHERE run_id = $1 AND status = 'pending'
+            ORDER BY units DESC, region_code LIMIT 1 FOR UPDATE SKIP LOCKED`,
+          [runId],
+        );
+        const chunk = rows[0];
+        if (!chunk) return false;
         const { found, fen } = await screening.screenChunk(tx, run!, chunk.region_code);
-        await options.beforeChunkCommit?.(chunk.region_code, index);
+        await options.beforeChunkCommit?.(chunk.region_code, index++);
         await tx.query(
           `UPDATE screening_run_chunks SET status = 'done', found = $3, found_fen = $4, seconds = $5, finished_at = $6
             WHERE run_id = $1 AND region_code = $2`,
@@ -358,9 +371,19 @@ export async function workOnRun(db: Database, runId: string, options: WorkOption
           [runId, chunk.units, found, fen, lease(), worker],
         );
         if (owned.length === 0) throw new ScreeningError('筛查任务已被其他进程接管，本进程停止');
+        return true;
       });
-      index++;
-      await report('screen');
+    };
+    const chunkWorker = async (): Promise<void> => {
+      while (!(await cancelRequested()) && (await screenNext())) await report('screen');
+    };
+    const workers = db.kind === 'postgres' ? Math.max(1, options.concurrency ?? 2) : 1;
+    await Promise.all(Array.from({ length: workers }, chunkWorker));
+    if (await cancelRequested()) return await stopCancelled();
+    if ((await getRun(db, runId))!.chunksDone < run.chunksTotal) {
+      // another worker's chunk is still in flight elsewhere (a takeover race): let the next start finish it
+      await release(db, runId, worker);
+      return (await getRun(db, runId))!;
     }
     await db.query(`UPDATE screening_runs SET status = 'handover' WHERE id = $1 AND status = 'running'`, [runId]);
 
@@ -369,7 +392,7 @@ export async function workOnRun(db: Database, runId: string, options: WorkOption
       run = (await getRun(db, runId))!;
       handedAtStart = run.handedOver;
       for (let batch = 0; ; batch++) {
-        if (await cancelled()) return (await getRun(db, runId))!;
+        if (await cancelRequested()) return await stopCancelled();
         const n = await db.transaction(async (tx) => {
           const handed = await handOverBatch(tx, run!, options.handoverBatch ?? 50, clock());
           await options.beforeHandoverCommit?.(batch);

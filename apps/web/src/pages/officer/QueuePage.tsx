@@ -1,8 +1,9 @@
 /** 待办队列 and 案件查询: cases by deadline with overdue / due-today flags; batch approval. */
 import { useState } from 'react';
 import { App, Button, Card, Input, Select, Space, Table, Tag, Typography } from 'antd';
-import { Link } from 'react-router-dom';
+import { Link, Navigate } from 'react-router-dom';
 import { apiSend } from '../../api';
+import { useSession } from '../../portal/session';
 import { DeadlineTag, ErrorAlert, money, OfficerShell, useApi, type DeadlineFlags } from './common';
 
 export interface CaseListItem extends DeadlineFlags {
@@ -62,7 +63,12 @@ const columns = [
 /** The officer's queue, most urgent first. */
 export function QueuePage() {
   const { message } = App.useApp();
-  const { data, error, loading, reload } = useApi<{ today: string; items: CaseListItem[] }>('/api/v1/officer/queue');
+  const { account } = useSession();
+  // policy administrators and auditors act on no step: their landing page is the case list
+  const hasQueue = account !== null && ['county_reviewer', 'prefecture_reviewer', 'finance'].includes(account.role);
+  const { data, error, loading, reload } = useApi<{ today: string; items: CaseListItem[] }>(
+    hasQueue ? '/api/v1/officer/queue' : null,
+  );
   const [selected, setSelected] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
   const items = data?.items ?? [];
@@ -92,43 +98,47 @@ export function QueuePage() {
   };
   return (
     <OfficerShell title="待办队列">
-      {() => (
-        <Card
-          title={
-            <Space>
-              <span>今天 {data?.today ?? ''}</span>
-              <Tag color="red">已超期 {overdue}</Tag>
-              <Tag color="orange">今日到期 {dueToday}</Tag>
-              <Tag>待办 {items.length}</Tag>
-            </Space>
-          }
-          extra={
-            <Button type="primary" disabled={selected.length === 0} loading={busy} onClick={approveSelected}>
-              批量审核通过（{selected.length}）
-            </Button>
-          }
-        >
-          <ErrorAlert error={error} />
-          <Typography.Paragraph type="secondary">
-            按办理期限排序（工作日按国务院办公厅节假日安排计算）。仅无未通过条件、无待核实条件、无重复享受疑点的案件可批量审核通过，其余请逐件审核。
-          </Typography.Paragraph>
-          <Table<CaseListItem>
-            rowKey="id"
-            size="middle"
-            loading={loading}
-            dataSource={items}
-            columns={columns}
-            pagination={{ pageSize: 50, hideOnSinglePage: true }}
-            rowSelection={{
-              selectedRowKeys: selected,
-              onChange: (keys) => setSelected(keys as string[]),
-              getCheckboxProps: (r) => ({ disabled: !r.batchApprovable, name: r.title }),
-            }}
-            rowClassName={(r) => (r.overdue ? 'row-overdue' : '')}
-            locale={{ emptyText: '暂无待办案件' }}
-          />
-        </Card>
-      )}
+      {() =>
+        !hasQueue ? (
+          <Navigate to="/officer/cases" replace />
+        ) : (
+          <Card
+            title={
+              <Space>
+                <span>今天 {data?.today ?? ''}</span>
+                <Tag color="red">已超期 {overdue}</Tag>
+                <Tag color="orange">今日到期 {dueToday}</Tag>
+                <Tag>待办 {items.length}</Tag>
+              </Space>
+            }
+            extra={
+              <Button type="primary" disabled={selected.length === 0} loading={busy} onClick={approveSelected}>
+                批量审核通过（{selected.length}）
+              </Button>
+            }
+          >
+            <ErrorAlert error={error} />
+            <Typography.Paragraph type="secondary">
+              按办理期限排序（工作日按国务院办公厅节假日安排计算）。仅无未通过条件、无待核实条件、无重复享受疑点的案件可批量审核通过，其余请逐件审核。
+            </Typography.Paragraph>
+            <Table<CaseListItem>
+              rowKey="id"
+              size="middle"
+              loading={loading}
+              dataSource={items}
+              columns={columns}
+              pagination={{ pageSize: 50, hideOnSinglePage: true }}
+              rowSelection={{
+                selectedRowKeys: selected,
+                onChange: (keys) => setSelected(keys as string[]),
+                getCheckboxProps: (r) => ({ disabled: !r.batchApprovable, name: r.title }),
+              }}
+              rowClassName={(r) => (r.overdue ? 'row-overdue' : '')}
+              locale={{ emptyText: '暂无待办案件' }}
+            />
+          </Card>
+        )
+      }
     </OfficerShell>
   );
 }

@@ -1,0 +1,174 @@
+/**
+ * 免申即享 at scale on a real PostgreSQL server: generate a synthetic population (N units, M
+ * insured persons, in 聊城's counties so that all three programmes screen all of it), import its
+ * files through the same path as operators (validation + COPY + merge), then screen 稳岗返还,
+ * 一次性留工培训补助 and 一次性扩岗补助 set-wise. Prints import rows/s (per file and overall),
+ * seconds per screening and in total, and peak memory of this process and of the server.
+ *
+ *   npm run bench -- screening --enterprises 100000 --persons 1000000 [--seed 2022] [--keep]
+ *
+ * Uses DATABASE_URL when set (a database that is emptied of screening data first), otherwise a
+ * throwaway server started like scripts/postgres-throwaway.sh, with the settings printed.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { migrate, openDatabase, type Database } from '@wengang/db';
+import {
+  ensureRegions,
+  generateFiles,
+  IMPORT_ORDER,
+  importFile,
+  recordFundPositions,
+  screen,
+  type RunRequest,
+} from '@wengang/screening';
+import { option, report } from './report';
+import { freePort } from './support/server';
+
+const SETTINGS = [
+  'fsync=off',
+  'synchronous_commit=off',
+  'shared_buffers=2GB',
+  'work_mem=256MB',
+  'maintenance_work_mem=1GB',
+  'max_wal_size=16GB',
+  'checkpoint_timeout=30min',
+  'max_parallel_workers_per_gather=2',
+];
+
+interface Server {
+  url: string;
+  stop(): void;
+}
+
+function pgBin(): string {
+  const candidates = [
+    ...(spawnSync('sh', ['-c', 'dirname "$(command -v initdb)"']).stdout?.toString().trim().split('\n') ?? []),
+    ...(existsSync('/usr/lib/postgresql') ? readdirSync('/usr/lib/postgresql').map((v) => `/usr/lib/postgresql/${v}/bin`) : []),
+  ];
+  const bin = candidates.find((c) => c && existsSync(join(c, 'initdb')) && existsSync(join(c, 'pg_ctl')));
+  if (!bin) throw new Error('no PostgreSQL server binaries (initdb, pg_ctl): set DATABASE_URL');
+  return bin;
+}
+
+async function throwawayServer(): Promise<Server> {
+  const bin = pgBin();
+  const dir = mkdtempSync(join(tmpdir(), 'wengang-bench-pg-'));
+  const asRoot = process.getuid?.() === 0;
+  const run = (cmd: string, args: string[]) =>
+    asRoot ? execFileSync('runuser', ['-u', 'postgres', '--', cmd, ...args], { stdio: 'pipe' }) : execFileSync(cmd, args, { stdio: 'pipe' });
+  if (asRoot) {
+    const uid = Number(execFileSync('id', ['-u', 'postgres']).toString());
+    const gid = Number(execFileSync('id', ['-g', 'postgres']).toString());
+    chownSync(dir, uid, gid);
+  }
+  run(join(bin, 'initdb'), ['-D', join(dir, 'data'), '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8']);
+  const port = await freePort();
+  const options = [`-p ${port}`, '-c listen_addresses=127.0.0.1', `-c unix_socket_directories=${dir}`, ...SETTINGS.map((s) => `-c ${s}`)];
+  run(join(bin, 'pg_ctl'), ['-D', join(dir, 'data'), '-l', join(dir, 'server.log'), '-w', '-o', options.join(' '), 'start']);
+  return {
+    url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    stop() {
+      try {
+        run(join(bin, 'pg_ctl'), ['-D', join(dir, 'data'), '-m', 'immediate', 'stop']);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  };
+}
+
+/** The server's resident memory (its processes' RSS summed), in MB, when it runs on this machine. */
+function serverRssMb(): number | undefined {
+  const out = spawnSync('sh', ['-c', "ps -C postgres -o rss= | awk '{s+=$1} END {print s}'"]).stdout?.toString().trim();
+  const kb = Number(out);
+  return Number.isFinite(kb) && kb > 0 ? kb / 1024 : undefined;
+}
+
+const SCREENINGS: (RunRequest & { label: string })[] = [
+  { label: 'stable-post-refund', programme: 'stable-post-refund', region: '371500', period: { from: '2020-01-01', until: '2020-12-31' }, decisionDate: '2020-07-01' },
+  { label: 'retention-training', programme: 'retention-training', region: '371500', period: { from: '2022-01-01', until: '2022-12-31' }, decisionDate: '2022-09-15' },
+  { label: 'job-expansion', programme: 'job-expansion', region: '371500', period: { from: '2022-01-01', until: '2022-12-31' }, decisionDate: '2023-01-10' },
+];
+
+async function emptyScreeningData(db: Database): Promise<void> {
+  await db.exec(`TRUNCATE insured_units, ui_spells, ui_unit_contributions, employment_registrations, graduates, epidemic_events,
+    tax_monthly_indicators, unit_annual_accounts, person_registers, ui_benefit_standards, benefit_records, import_errors,
+    import_batches, screening_runs, screening_run_chunks, screening_findings, screening_graduate_assignments,
+    suspicious_records, verification_tasks`);
+}
+
+export async function run(args: string[]): Promise<void> {
+  const enterprises = option(args, 'enterprises', 100_000);
+  const persons = option(args, 'persons', 1_000_000);
+  const seed = option(args, 'seed', 2022);
+  const keep = args.includes('--keep');
+  const extra = { enterprises, persons };
+  let peakRss = process.memoryUsage().rss;
+  let peakServer = 0;
+  const sampler = setInterval(() => {
+    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+    peakServer = Math.max(peakServer, serverRssMb() ?? 0);
+  }, 500);
+
+  const server = process.env.DATABASE_URL ? undefined : await throwawayServer();
+  const url = process.env.DATABASE_URL ?? server!.url;
+  if (server) console.error(`# throwaway PostgreSQL server: ${SETTINGS.join(' ')}`);
+  const dir = mkdtempSync(join(tmpdir(), 'wengang-bench-files-'));
+  let db: Database | undefined;
+  try {
+    let t = performance.now();
+    const generated = generateFiles({ enterprises, persons, seed }, dir);
+    const bytes = generated.files.reduce((s, f) => s + statSync(f).size, 0);
+    report('screening', 'generate_seconds', (performance.now() - t) / 1000, 's', { ...extra, megabytes: Math.round(bytes / 1e6) });
+
+    db = await openDatabase({ databaseUrl: url, maxConnections: 4 });
+    await migrate(db);
+    await emptyScreeningData(db);
+    await ensureRegions(db);
+    await recordFundPositions(db, generated.fund);
+
+    let rows = 0;
+    const importStart = performance.now();
+    for (const source of IMPORT_ORDER) {
+      const path = join(dir, `${source}.csv`);
+      if (!existsSync(path)) continue;
+      t = performance.now();
+      const r = await importFile(db, { source, path, databaseUrl: url, actor: 'bench', today: '2023-06-30' });
+      if (r.status !== 'loaded') throw new Error(`${source}: ${r.rowsInvalid} bad rows, e.g. ${JSON.stringify(r.errors[0])}`);
+      rows += r.rowsTotal;
+      const seconds = (performance.now() - t) / 1000;
+      const phases = Object.fromEntries(Object.entries(r.phases).map(([k, v]) => [`${k}_s`, Math.round(v * 10) / 10]));
+      report('screening', `import_${source}_rows_per_second`, r.rowsTotal / seconds, 'rows/s', {
+        ...extra,
+        rows: r.rowsTotal,
+        seconds: Math.round(seconds * 10) / 10,
+        ...phases,
+      });
+    }
+    const importSeconds = (performance.now() - importStart) / 1000;
+    report('screening', 'import_rows_per_second', rows / importSeconds, 'rows/s', { ...extra, rows, seconds: Math.round(importSeconds) });
+    t = performance.now();
+    await db.exec('ANALYZE');
+    report('screening', 'analyze_seconds', (performance.now() - t) / 1000, 's', extra);
+
+    let total = 0;
+    for (const s of SCREENINGS) {
+      t = performance.now();
+      const result = await screen(db, s, { handover: false });
+      const seconds = (performance.now() - t) / 1000;
+      total += seconds;
+      report('screening', `screen_${s.label}_seconds`, seconds, 's', { ...extra, found: result.found, chunks: result.chunksTotal });
+    }
+    report('screening', 'screen_all_seconds', total, 's', extra);
+  } finally {
+    clearInterval(sampler);
+    report('screening', 'peak_rss_node', peakRss / 1024 / 1024, 'MB', extra);
+    if (peakServer) report('screening', 'peak_rss_postgres', peakServer, 'MB', extra);
+    await db?.close();
+    if (!keep) rmSync(dir, { recursive: true, force: true });
+    server?.stop();
+  }
+}
