@@ -18,6 +18,7 @@ import { migrate, openDatabase, type Database } from '@wengang/db';
 import {
   ensureRegions,
   generateFiles,
+  handOverBatch,
   IMPORT_ORDER,
   importFile,
   recordFundPositions,
@@ -46,7 +47,9 @@ interface Server {
 function pgBin(): string {
   const candidates = [
     ...(spawnSync('sh', ['-c', 'dirname "$(command -v initdb)"']).stdout?.toString().trim().split('\n') ?? []),
-    ...(existsSync('/usr/lib/postgresql') ? readdirSync('/usr/lib/postgresql').map((v) => `/usr/lib/postgresql/${v}/bin`) : []),
+    ...(existsSync('/usr/lib/postgresql')
+      ? readdirSync('/usr/lib/postgresql').map((v) => `/usr/lib/postgresql/${v}/bin`)
+      : []),
   ];
   const bin = candidates.find((c) => c && existsSync(join(c, 'initdb')) && existsSync(join(c, 'pg_ctl')));
   if (!bin) throw new Error('no PostgreSQL server binaries (initdb, pg_ctl): set DATABASE_URL');
@@ -58,16 +61,41 @@ async function throwawayServer(): Promise<Server> {
   const dir = mkdtempSync(join(tmpdir(), 'wengang-bench-pg-'));
   const asRoot = process.getuid?.() === 0;
   const run = (cmd: string, args: string[]) =>
-    asRoot ? execFileSync('runuser', ['-u', 'postgres', '--', cmd, ...args], { stdio: 'pipe' }) : execFileSync(cmd, args, { stdio: 'pipe' });
+    asRoot
+      ? execFileSync('runuser', ['-u', 'postgres', '--', cmd, ...args], { stdio: 'pipe' })
+      : execFileSync(cmd, args, { stdio: 'pipe' });
   if (asRoot) {
     const uid = Number(execFileSync('id', ['-u', 'postgres']).toString());
     const gid = Number(execFileSync('id', ['-g', 'postgres']).toString());
     chownSync(dir, uid, gid);
   }
-  run(join(bin, 'initdb'), ['-D', join(dir, 'data'), '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8']);
+  run(join(bin, 'initdb'), [
+    '-D',
+    join(dir, 'data'),
+    '-U',
+    'postgres',
+    '--auth=trust',
+    '-E',
+    'UTF8',
+    '--locale=C.UTF-8',
+  ]);
   const port = await freePort();
-  const options = [`-p ${port}`, '-c listen_addresses=127.0.0.1', `-c unix_socket_directories=${dir}`, ...SETTINGS.map((s) => `-c ${s}`)];
-  run(join(bin, 'pg_ctl'), ['-D', join(dir, 'data'), '-l', join(dir, 'server.log'), '-w', '-o', options.join(' '), 'start']);
+  const options = [
+    `-p ${port}`,
+    '-c listen_addresses=127.0.0.1',
+    `-c unix_socket_directories=${dir}`,
+    ...SETTINGS.map((s) => `-c ${s}`),
+  ];
+  run(join(bin, 'pg_ctl'), [
+    '-D',
+    join(dir, 'data'),
+    '-l',
+    join(dir, 'server.log'),
+    '-w',
+    '-o',
+    options.join(' '),
+    'start',
+  ]);
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
     stop() {
@@ -88,9 +116,27 @@ function serverRssMb(): number | undefined {
 }
 
 const SCREENINGS: (RunRequest & { label: string })[] = [
-  { label: 'stable-post-refund', programme: 'stable-post-refund', region: '371500', period: { from: '2020-01-01', until: '2020-12-31' }, decisionDate: '2020-07-01' },
-  { label: 'retention-training', programme: 'retention-training', region: '371500', period: { from: '2022-01-01', until: '2022-12-31' }, decisionDate: '2022-09-15' },
-  { label: 'job-expansion', programme: 'job-expansion', region: '371500', period: { from: '2022-01-01', until: '2022-12-31' }, decisionDate: '2023-01-10' },
+  {
+    label: 'stable-post-refund',
+    programme: 'stable-post-refund',
+    region: '371500',
+    period: { from: '2020-01-01', until: '2020-12-31' },
+    decisionDate: '2020-07-01',
+  },
+  {
+    label: 'retention-training',
+    programme: 'retention-training',
+    region: '371500',
+    period: { from: '2022-01-01', until: '2022-12-31' },
+    decisionDate: '2022-09-15',
+  },
+  {
+    label: 'job-expansion',
+    programme: 'job-expansion',
+    region: '371500',
+    period: { from: '2022-01-01', until: '2022-12-31' },
+    decisionDate: '2023-01-10',
+  },
 ];
 
 async function emptyScreeningData(db: Database): Promise<void> {
@@ -122,7 +168,10 @@ export async function run(args: string[]): Promise<void> {
     let t = performance.now();
     const generated = generateFiles({ enterprises, persons, seed }, dir);
     const bytes = generated.files.reduce((s, f) => s + statSync(f).size, 0);
-    report('screening', 'generate_seconds', (performance.now() - t) / 1000, 's', { ...extra, megabytes: Math.round(bytes / 1e6) });
+    report('screening', 'generate_seconds', (performance.now() - t) / 1000, 's', {
+      ...extra,
+      megabytes: Math.round(bytes / 1e6),
+    });
 
     db = await openDatabase({ databaseUrl: url, maxConnections: 4 });
     await migrate(db);
@@ -137,7 +186,8 @@ export async function run(args: string[]): Promise<void> {
       if (!existsSync(path)) continue;
       t = performance.now();
       const r = await importFile(db, { source, path, databaseUrl: url, actor: 'bench', today: '2023-06-30' });
-      if (r.status !== 'loaded') throw new Error(`${source}: ${r.rowsInvalid} bad rows, e.g. ${JSON.stringify(r.errors[0])}`);
+      if (r.status !== 'loaded')
+        throw new Error(`${source}: ${r.rowsInvalid} bad rows, e.g. ${JSON.stringify(r.errors[0])}`);
       rows += r.rowsTotal;
       const seconds = (performance.now() - t) / 1000;
       const phases = Object.fromEntries(Object.entries(r.phases).map(([k, v]) => [`${k}_s`, Math.round(v * 10) / 10]));
@@ -149,7 +199,11 @@ export async function run(args: string[]): Promise<void> {
       });
     }
     const importSeconds = (performance.now() - importStart) / 1000;
-    report('screening', 'import_rows_per_second', rows / importSeconds, 'rows/s', { ...extra, rows, seconds: Math.round(importSeconds) });
+    report('screening', 'import_rows_per_second', rows / importSeconds, 'rows/s', {
+      ...extra,
+      rows,
+      seconds: Math.round(importSeconds),
+    });
     t = performance.now();
     await db.exec('ANALYZE');
     report('screening', 'analyze_seconds', (performance.now() - t) / 1000, 's', extra);
@@ -160,9 +214,27 @@ export async function run(args: string[]): Promise<void> {
       const result = await screen(db, s, { handover: false });
       const seconds = (performance.now() - t) / 1000;
       total += seconds;
-      report('screening', `screen_${s.label}_seconds`, seconds, 's', { ...extra, found: result.found, chunks: result.chunksTotal });
+      report('screening', `screen_${s.label}_seconds`, seconds, 's', {
+        ...extra,
+        found: result.found,
+        chunks: result.chunksTotal,
+      });
     }
     report('screening', 'screen_all_seconds', total, 's', extra);
+
+    // Handing findings to review (engine re-decision + openCase per finding): a sample of batches.
+    const run = await screen(db, SCREENINGS[2]!, { handover: false });
+    t = performance.now();
+    let handed = 0;
+    for (let i = 0; i < 10; i++) {
+      const n = await db.transaction((tx) => handOverBatch(tx, run, 50, new Date()));
+      handed += n.handedOver;
+      if (n.processed === 0) break;
+    }
+    report('screening', 'handover_cases_per_second', handed / ((performance.now() - t) / 1000), 'cases/s', {
+      ...extra,
+      cases: handed,
+    });
   } finally {
     clearInterval(sampler);
     report('screening', 'peak_rss_node', peakRss / 1024 / 1024, 'MB', extra);

@@ -4,6 +4,7 @@ export * from './import/layouts';
 export * from './import/readers';
 export * from './import/import';
 export * from './import/suspicious';
+export * from './import/docs';
 export * from './generate/random';
 export * from './generate/population';
 export * from './generate/files';

@@ -12,6 +12,6 @@ it('docs/data-import.md has the column reference generated from the layouts', ()
   assert.equal(
     section,
     layoutsMarkdown().trim(),
-    'regenerate the section: write layoutsMarkdown() of packages/screening/src/import/docs.ts between the markers',
+    'regenerate the section: put the output of `npx wengang import --layouts` between the markers',
   );
 });

@@ -18,6 +18,7 @@ import {
   importFile,
   ImportError,
   LAYOUTS,
+  layoutsMarkdown,
   listRuns,
   recordFundPositions,
   RunBusyError,
@@ -173,6 +174,7 @@ export async function screenCommand(args: string[], io: ScreeningIO, db: Databas
 }
 
 const importUsage = `用法：npx wengang import <数据来源> <文件.csv|文件.xlsx> [--load-valid] [--encoding utf-8|gb18030]
+       npx wengang import --layouts   （各数据来源的列说明，Markdown，即 docs/data-import.md 的列参考）
 数据来源：${LAYOUTS.map((l) => `${l.id}（${l.title}）`).join('、')}
 一个文件中有错误行时默认不导入任何行，只列出错误；--load-valid 导入其中的正确行。`;
 
@@ -187,11 +189,15 @@ export async function importCommand(
     parsed = parseArgs({
       args,
       allowPositionals: true,
-      options: { 'load-valid': { type: 'boolean' }, encoding: { type: 'string' } },
+      options: { 'load-valid': { type: 'boolean' }, encoding: { type: 'string' }, layouts: { type: 'boolean' } },
     });
   } catch (error) {
     io.err(`${(error as Error).message}\n${importUsage}`);
     return 2;
+  }
+  if (parsed.values.layouts) {
+    io.out(layoutsMarkdown());
+    return 0;
   }
   const [source, file] = parsed.positionals;
   const encoding = parsed.values.encoding ?? 'utf-8';

@@ -264,7 +264,11 @@ export async function importFile(db: Database, options: ImportOptions): Promise<
   });
 }
 
-async function removeDuplicateKeys(session: Session, layout: SourceLayout, addError: (e: RowError) => void): Promise<number> {
+async function removeDuplicateKeys(
+  session: Session,
+  layout: SourceLayout,
+  addError: (e: RowError) => void,
+): Promise<number> {
   const key = layout.key.join(', ');
   // Find the repeated keys with one hash aggregate, then only their lines.
   const { rows } = await session.query<{ line: number; first: number }>(
@@ -278,7 +282,12 @@ async function removeDuplicateKeys(session: Session, layout: SourceLayout, addEr
   );
   const names = layout.key.map((k) => layout.fields.find((f) => f.column === k)?.header ?? k).join('、');
   for (const r of rows) {
-    addError({ line: r.line, field: names, value: null, message: `与第 ${r.first} 行的${names}相同（同一文件中重复）` });
+    addError({
+      line: r.line,
+      field: names,
+      value: null,
+      message: `与第 ${r.first} 行的${names}相同（同一文件中重复）`,
+    });
   }
   return rows.length;
 }
@@ -318,7 +327,11 @@ async function removeUnknownUnits(session: Session, addError: (e: RowError) => v
  * corrected file) the unique violation sends it to the full merge: UPDATE where anything differs,
  * then INSERT … ON CONFLICT (natural key) DO NOTHING for the rest.
  */
-async function merge(session: Session, layout: SourceLayout, columns: string[]): Promise<{ inserted: number; updated: number }> {
+async function merge(
+  session: Session,
+  layout: SourceLayout,
+  columns: string[],
+): Promise<{ inserted: number; updated: number }> {
   const keys = layout.key;
   const list = columns.join(', ');
   const selected = columns.map((c) => `s.${c}`).join(', ');

@@ -310,9 +310,9 @@ export const stablePostRefund: ScreeningProgramme = {
       `WITH u AS (SELECT * FROM insured_units WHERE region_code = $1),
        contrib AS (
          SELECT credit_code,
-                coalesce(sum(unit_paid_fen) FILTER (WHERE year = $3), 0) AS unit_fen,
-                coalesce(sum(employees_paid_fen) FILTER (WHERE year = $3), 0) AS emp_fen,
-                coalesce(sum(months_paid) FILTER (WHERE year <= $3), 0) AS months
+                coalesce(sum(unit_paid_fen) FILTER (WHERE year = $3), 0)::bigint AS unit_fen,
+                coalesce(sum(employees_paid_fen) FILTER (WHERE year = $3), 0)::bigint AS emp_fen,
+                coalesce(sum(months_paid) FILTER (WHERE year <= $3), 0)::int AS months
            FROM ui_unit_contributions WHERE region_code = $1 GROUP BY credit_code),
        per_person AS (
          SELECT credit_code, person_id,
@@ -345,11 +345,11 @@ export const stablePostRefund: ScreeningProgramme = {
           WHERE c.programme = $35 AND ${caseStands('$8')}),
        cl AS (
          SELECT credit_code,
-                coalesce(sum(amount_fen) FILTER (WHERE kind = 'paid' AND year = $4 AND variant IN ('general', 'sme')), 0) AS general_paid,
-                coalesce(sum(amount_fen) FILTER (WHERE kind = 'paid' AND year = $4 AND variant = 'difficult'), 0) AS difficult_paid,
+                coalesce(sum(amount_fen) FILTER (WHERE kind = 'paid' AND year = $4 AND variant IN ('general', 'sme')), 0)::bigint AS general_paid,
+                coalesce(sum(amount_fen) FILTER (WHERE kind = 'paid' AND year = $4 AND variant = 'difficult'), 0)::bigint AS difficult_paid,
                 count(*) FILTER (WHERE kind = 'paid' AND year = $4 AND variant IN ('general', 'sme'))::int AS general_n,
                 count(*) FILTER (WHERE kind = 'paid' AND year = $4 AND variant = 'difficult')::int AS difficult_n,
-                coalesce(sum(amount_fen) FILTER (WHERE kind = 'owed'), 0) AS owed
+                coalesce(sum(amount_fen) FILTER (WHERE kind = 'owed'), 0)::bigint AS owed
            FROM claims GROUP BY credit_code),
        base AS (
          SELECT u.region_code, u.credit_code, u.name, u.size_class, u.status, u.basic_account_no, u.tax_account_no,
@@ -363,21 +363,22 @@ export const stablePostRefund: ScreeningProgramme = {
            FROM u LEFT JOIN contrib c ON c.credit_code = u.credit_code LEFT JOIN staff s ON s.credit_code = u.credit_code
            LEFT JOIN acc a ON a.credit_code = u.credit_code LEFT JOIN cl ON cl.credit_code = u.credit_code),
        judged AS MATERIALIZED (
+         -- exact integer arithmetic (products stay far below 2^63): no rounding but the documents' own
          SELECT b.*,
                 (b.layoffs = 0 OR (b.insured > 0 AND (
-                   (b.insured <= $12 AND (b.layoffs::numeric * $14 <= b.insured::numeric * $13 OR b.layoffs::numeric * $11 <= b.insured::numeric * $10))
-                   OR (b.insured > $12 AND b.layoffs::numeric * $11 <= b.insured::numeric * $10)))) AS layoff_ok,
-                floor(((b.unit_fen + b.emp_fen)::numeric * $15 * 2 + $16) / (2 * $16))::bigint AS general_entitled,
-                floor(((b.unit_fen + b.emp_fen)::numeric * $17 * 2 + $18) / (2 * $18))::bigint AS sme_entitled,
-                ($19::bigint * $20::bigint * b.december)::bigint AS difficult_entitled,
+                   (b.insured <= $12 AND (b.layoffs::bigint * $14 <= b.insured::bigint * $13 OR b.layoffs::bigint * $11 <= b.insured::bigint * $10))
+                   OR (b.insured > $12 AND b.layoffs::bigint * $11 <= b.insured::bigint * $10)))) AS layoff_ok,
+                ((b.unit_fen + b.emp_fen) * $15 * 2 + $16) / (2 * $16::bigint) AS general_entitled,
+                ((b.unit_fen + b.emp_fen) * $17 * 2 + $18) / (2 * $18::bigint) AS sme_entitled,
+                $19::bigint * $20::bigint * b.december AS difficult_entitled,
                 (b.loss_rows = cardinality($21::int[]) AND b.losses) AS losses_ok,
-                (b.assets IS NOT NULL AND b.assets > 0 AND b.liabilities::numeric * $23 >= b.assets::numeric * $22
-                   AND b.liabilities::numeric * $25 <= b.assets::numeric * $24) AS debt_ok,
+                (b.assets IS NOT NULL AND b.assets > 0 AND b.liabilities * $23 >= b.assets * $22
+                   AND b.liabilities * $25 <= b.assets * $24) AS debt_ok,
                 (b.base_revenue IS NOT NULL AND b.revenue IS NOT NULL AND b.base_revenue > 0
-                   AND (b.base_revenue - b.revenue)::numeric * $29 >= b.base_revenue::numeric * $28
-                   AND (b.base_revenue - b.revenue)::numeric * $31 <= b.base_revenue::numeric * $30) AS drop_ok
+                   AND (b.base_revenue - b.revenue) * $29 >= b.base_revenue * $28
+                   AND (b.base_revenue - b.revenue) * $31 <= b.base_revenue * $30) AS drop_ok
            FROM base b),
-       due AS MATERIALIZED (
+       due AS (
          SELECT j.*,
                 greatest(0, j.general_entitled - j.general_paid) AS general_due,
                 greatest(0, j.sme_entitled - j.general_paid) AS sme_due,
