@@ -10,7 +10,7 @@ import { productionWindow } from './parameters/production-window';
 import { ratePerPersonDay } from './parameters/rate-per-person-day';
 import { cappedDailyAmounts } from './rules/capped-daily-amounts';
 import { countedDays } from './rules/counted-days';
-import { monthOf } from './rules/dates';
+import { monthOf } from '../common/dates';
 import { lcgov, lrs22, lzf5 } from './sources';
 
 export const programme = defineProgramme({

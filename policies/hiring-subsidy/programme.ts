@@ -20,7 +20,7 @@ import { priorRecordLookbackMonths } from './parameters/prior-record-lookback-mo
 import { resumptionDeadline } from './parameters/resumption-deadline';
 import { meetsMinimumTerm, minimumContractEnd } from './rules/contract-term';
 import { graduateAmountFen, isGraduatingYearGraduate } from './rules/graduate-amount';
-import { addDays } from './rules/dates';
+import { addDays } from '../common/dates';
 import { hiringBranch } from './rules/hiring-branch';
 import { hasRecentPriorRecord, lookbackStart } from './rules/prior-record';
 import { socialInsuranceSatisfied } from './rules/social-insurance';

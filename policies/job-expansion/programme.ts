@@ -17,7 +17,7 @@ import { applicationDeadline } from './parameters/application-deadline';
 import { graduationWindow } from './parameters/graduation-window';
 import { hiringWindow } from './parameters/hiring-window';
 import { minUiPaidMonths } from './parameters/min-ui-paid-months';
-import { isWithin } from './rules/dates';
+import { isWithin } from '../common/dates';
 import { isGraduateOfWindow } from './rules/graduate-of-year';
 import { isUnused, usedByWords } from './rules/single-use';
 import { hasMinimumUiMonths } from './rules/ui-contribution';

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { isWithin } from './rules/dates';
+import { isWithin } from '../common/dates';
 import { isGraduateOfWindow } from './rules/graduate-of-year';
 import { isUnused } from './rules/single-use';
 import { hasMinimumUiMonths } from './rules/ui-contribution';

@@ -14,7 +14,7 @@ import { minContractMonths } from './parameters/min-contract-months';
 import { personCategories } from './parameters/person-categories';
 import { placementWindow } from './parameters/placement-window';
 import { meetsMinimumTerm, minimumContractEnd } from './rules/contract-term';
-import { isWithin } from './rules/dates';
+import { isWithin } from '../common/dates';
 import { categoryNames, isEligibleCategory } from './rules/person-category';
 import { isRegionWithin } from './rules/region-within';
 import { lcgov, lrs22, lzbf4 } from './sources';

@@ -18,7 +18,7 @@ import { triggerWindow } from './parameters/trigger-window';
 import { countyName } from './rules/county-name';
 import { countyTrigger } from './rules/county-trigger';
 import { isCoveredUnit, unitTypeNames } from './rules/covered-unit';
-import { monthOf } from './rules/dates';
+import { monthOf } from '../common/dates';
 import { industryNames, isHardHitIndustry } from './rules/hard-hit-industry';
 import { situationCounty } from './rules/situation-county';
 import { subsidisedHeadcount } from './rules/subsidised-headcount';

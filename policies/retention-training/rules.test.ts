@@ -2,7 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { countyTrigger, type TriggerEvent } from './rules/county-trigger';
 import { isCoveredUnit } from './rules/covered-unit';
-import { addMonths, daysInclusive, monthOf } from './rules/dates';
+import { addMonths, daysInclusive, monthOf } from '../common/dates';
 import { isHardHitIndustry } from './rules/hard-hit-industry';
 import { isPrefectureLevel, situationCounty } from './rules/situation-county';
 import { subsidisedHeadcount } from './rules/subsidised-headcount';

@@ -3,7 +3,7 @@
  * 2020-03-10, any new hire) or 中小微企业招用毕业年度高校毕业生 (2020-03-11 … 2020-12-31). A window
  * the decision date does not yet know is undefined.
  */
-import { isWithin, type Range } from './dates';
+import { isWithin, type Range } from '../../common/dates';
 
 export type Branch = 'new_hire' | 'graduate';
 

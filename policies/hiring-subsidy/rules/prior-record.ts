@@ -3,7 +3,7 @@
  * 记录” (鲁人社字〔2020〕22号 line 429): a record on or after the day `months` months before the
  * contract date (半年内 includes its boundary) and before that date disqualifies.
  */
-import { addMonths } from './dates';
+import { addMonths } from '../../common/dates';
 
 export function lookbackStart(contractDate: string, months: number): string {
   return addMonths(contractDate, -months);

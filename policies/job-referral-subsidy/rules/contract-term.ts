@@ -3,7 +3,7 @@
  * `months` months after the first, counted with the first day included (2020-03-01 … 2021-02-28
  * is exactly one year).
  */
-import { addDays, addMonths } from './dates';
+import { addDays, addMonths } from '../../common/dates';
 
 /** The earliest contract end date that still gives a term of `months` months. */
 export function minimumContractEnd(start: string, months: number): string {

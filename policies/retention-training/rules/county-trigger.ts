@@ -3,8 +3,8 @@
  * 7 日以上 (一(一) line 21), and the date that fixes the headcount month: “本年度首次列入中高风险疫情
  * 区域或实施静态管理 7 日起始月” (五(一) line 53).
  */
-import type { Range } from './dates';
-import { isWithin } from './dates';
+import type { Range } from '../../common/dates';
+import { isWithin } from '../../common/dates';
 
 export interface TriggerEvent {
   county: string;
