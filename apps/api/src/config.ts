@@ -26,6 +26,12 @@ const schema = z.object({
   WEB_DIST: z.string().optional(),
   TEST_CLOCK: booleanFlag.optional(),
   UPLOAD_DIR: z.string().optional(),
+  AUDIT_SEAL_INTERVAL_MS: z.coerce
+    .number()
+    .int('必须是整数（毫秒）')
+    .min(50, '不能小于 50 毫秒')
+    .max(60_000, '不能大于 60000 毫秒')
+    .default(500),
   BUSINESS_DATE: z
     .string()
     .regex(/^20\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, '必须是 YYYY-MM-DD 形式的日期')
@@ -51,6 +57,8 @@ export interface Config {
    * are 2020 claims, so demo mode defaults to a day inside their acceptance period.
    */
   businessDate: string | undefined;
+  /** How often the server seals new audit entries into the hash chain (migration 0040). */
+  auditSealIntervalMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -79,5 +87,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     testClock: c.TEST_CLOCK ?? false,
     uploadDir: resolve(c.UPLOAD_DIR ?? `${resolve(c.DATA_DIR)}/uploads`),
     businessDate: c.BUSINESS_DATE ?? ((c.DEMO_DATA ?? !c.DATABASE_URL) ? DEMO_BUSINESS_DATE : undefined),
+    auditSealIntervalMs: c.AUDIT_SEAL_INTERVAL_MS,
   };
 }

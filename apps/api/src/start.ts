@@ -10,6 +10,7 @@ import { createClock } from './clock';
 import { isEmpty, seedDemoData } from './demo/seed';
 import { seedWorkbenchDemo } from './demo/workbench-seed';
 import { buildServer } from './server';
+import { startAuditSealer } from '@wengang/workflow';
 
 export interface Running {
   app: FastifyInstance;
@@ -27,7 +28,14 @@ export async function start(config: Config = loadConfig()): Promise<Running> {
   const db = await openConfiguredDatabase(config);
   const applied = await migrate(db);
   const app = await buildServer({ config, db });
-  app.addHook('onClose', () => db.close());
+  // entries are chained after their transactions end; the last ones at shutdown
+  const sealer = startAuditSealer(db, config.auditSealIntervalMs, (error) =>
+    app.log.error({ err: error }, '审计日志封存失败（将在下一周期重试）'),
+  );
+  app.addHook('onClose', async () => {
+    await sealer.stop();
+    await db.close();
+  });
   if (applied.length) app.log.info({ applied }, 'database migrated');
   if (config.demoData && (await isEmpty(db))) {
     const accounts = await seedDemoData(db);

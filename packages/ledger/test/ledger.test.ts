@@ -27,6 +27,7 @@ import {
   registerApprovalGuard,
   registerReevaluator,
   releaseEndedPublicity,
+  sealAuditLog,
   verifyAuditChain,
   type OpenCaseInput,
   type WorkflowError,
@@ -534,6 +535,7 @@ describeEachDatabase('fund accounts, payments and recovery', (db) => {
     const [order] = await listRecoveryOrders(db(), county, second.id);
     assert.equal(order!.amountFen, 20000);
     assert.equal(order!.method, 'deduction');
+    await sealAuditLog(db());
     assert.equal((await verifyAuditChain(db())).ok, true);
   });
 });

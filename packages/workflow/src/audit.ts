@@ -1,9 +1,10 @@
 /**
  * The audit log: who did what to which record, when, with the state before and after.
- * Appends are serialised by a transaction-scoped advisory lock so the hash chain has one order.
+ * Appends are plain inserts; `sealAuditLog` chains them (seq, prev_hash, hash) once their
+ * transactions have ended, so the chain has one order without serialising the writers.
  */
 import { createHash } from 'node:crypto';
-import type { Queryable } from '@wengang/db';
+import type { Database, Queryable } from '@wengang/db';
 
 export interface Actor {
   /** Account id; null for the system itself (screening runs, scheduled jobs). */
@@ -58,80 +59,165 @@ function rowHash(prevHash: string, fields: HashedFields): string {
 }
 
 /**
- * Append one entry inside the caller's transaction (so it commits or rolls back with the change).
- * Two round trips: the lock, then one INSERT that reads the chain head itself (its snapshot is
- * taken after the lock is held) and hashes `prev_hash + "\n" + canonical JSON` with SQL sha256 —
- * the same bytes `rowHash` hashes, so verification is unchanged. Call it last in a transaction:
- * the lock is held until commit.
+ * Append entries inside the caller's transaction (so they commit or roll back with the change):
+ * one INSERT, no lock. The entries are chained later by `sealAuditLog`, after their transaction
+ * has ended, so no transaction waits for another to commit (migration 0040 explains why).
  */
-export async function recordAudit(tx: Queryable, entry: AuditEntry, now = new Date()): Promise<void> {
-  // Round-trip through JSON so the hashed value equals what jsonb gives back later.
-  const fields: HashedFields = {
-    at: now.toISOString(),
-    actor_id: entry.actor.id,
-    actor_role: entry.actor.role,
-    actor_name: entry.actor.name,
-    action: entry.action,
-    entity_type: entry.entityType,
-    entity_id: entry.entityId,
-    region_code: entry.regionCode ?? null,
-    before: entry.before === undefined ? null : JSON.parse(JSON.stringify(entry.before)),
-    after: entry.after === undefined ? null : JSON.parse(JSON.stringify(entry.after)),
-  };
-  await tx.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_LOCK]);
+export async function recordAudit(tx: Queryable, entry: AuditEntry | AuditEntry[], now = new Date()): Promise<void> {
+  const entries = Array.isArray(entry) ? entry : [entry];
+  if (entries.length === 0) return;
+  const at = now.toISOString();
   await tx.query(
-    `INSERT INTO audit_log (at, actor_id, actor_role, actor_name, action, entity_type, entity_id, region_code, before, after, prev_hash, hash)
-     SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, head.hash,
-            encode(sha256(convert_to(head.hash || E'\n' || $11::text, 'UTF8')), 'hex')
-       FROM (SELECT coalesce((SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1), $12::text) AS hash) AS head`,
+    `INSERT INTO audit_log (at, actor_id, actor_role, actor_name, action, entity_type, entity_id, region_code, before, after)
+     SELECT $1::timestamptz, x.actor_id, x.actor_role, x.actor_name, x.action, x.entity_type, x.entity_id, x.region_code,
+            x.before, x.after
+       FROM ROWS FROM (jsonb_to_recordset($2::jsonb) AS (actor_id uuid, actor_role text, actor_name text, action text,
+            entity_type text, entity_id text, region_code text, before jsonb, after jsonb)) WITH ORDINALITY
+            AS x(actor_id, actor_role, actor_name, action, entity_type, entity_id, region_code, before, after, n)
+      ORDER BY x.n`,
     [
-      fields.at,
-      fields.actor_id,
-      fields.actor_role,
-      fields.actor_name,
-      fields.action,
-      fields.entity_type,
-      fields.entity_id,
-      fields.region_code,
-      fields.before === null ? null : JSON.stringify(fields.before),
-      fields.after === null ? null : JSON.stringify(fields.after),
-      canonicalJson(fields),
-      GENESIS,
+      at,
+      JSON.stringify(
+        entries.map((e) => ({
+          actor_id: e.actor.id,
+          actor_role: e.actor.role,
+          actor_name: e.actor.name,
+          action: e.action,
+          entity_type: e.entityType,
+          entity_id: e.entityId,
+          region_code: e.regionCode ?? null,
+          before: e.before ?? null,
+          after: e.after ?? null,
+        })),
+      ),
     ],
   );
+}
+
+type StoredEntry = Omit<HashedFields, 'at'> & { id: number; at: Date | string };
+
+const STORED_COLUMNS =
+  'id, at, actor_id, actor_role, actor_name, action, entity_type, entity_id, region_code, before, after';
+
+const hashOf = (prevHash: string, row: StoredEntry) => {
+  const { id: _id, ...rest } = row;
+  return rowHash(prevHash, { ...rest, at: new Date(row.at).toISOString() });
+};
+
+export interface SealResult {
+  sealed: number;
+  /** Another sealer held the chain; nothing was done (it seals the same entries). */
+  busy: boolean;
+}
+
+/**
+ * Gives the committed, unsealed entries their place in the chain: in one transaction under a
+ * try-lock (a second sealer returns at once; the first seals the same entries), in id order, it
+ * sets seq, prev_hash and hash — the hash covers the entry as stored, exactly what
+ * `verifyAuditChain` recomputes. Entries of a transaction still running are invisible here and are
+ * appended by a later call. Idempotent; the server runs it every AUDIT_SEAL_INTERVAL_MS and at
+ * shutdown, `wengang audit verify` before verifying.
+ */
+export async function sealAuditLog(db: Database, batchSize = 5000): Promise<SealResult> {
+  let sealed = 0;
+  for (;;) {
+    const batch = await db.transaction(async (tx) => {
+      const { rows: lock } = await tx.query<{ ok: boolean }>('SELECT pg_try_advisory_xact_lock($1) AS ok', [
+        AUDIT_LOCK,
+      ]);
+      if (!lock[0]!.ok) return null;
+      const { rows: head } = await tx.query<{ seq: number; hash: string }>(
+        'SELECT seq, hash FROM audit_log WHERE seq IS NOT NULL ORDER BY seq DESC LIMIT 1',
+      );
+      const { rows } = await tx.query<StoredEntry>(
+        `SELECT ${STORED_COLUMNS} FROM audit_log
+          WHERE seq IS NULL ORDER BY id LIMIT $1`,
+        [batchSize],
+      );
+      if (rows.length === 0) return 0;
+      let seq = Number(head[0]?.seq ?? 0);
+      let prev = head[0]?.hash ?? GENESIS;
+      const ids: number[] = [];
+      const seqs: number[] = [];
+      const prevs: string[] = [];
+      const hashes: string[] = [];
+      for (const row of rows) {
+        const hash = hashOf(prev, row);
+        ids.push(row.id);
+        seqs.push(++seq);
+        prevs.push(prev);
+        hashes.push(hash);
+        prev = hash;
+      }
+      await tx.query(
+        `UPDATE audit_log a SET seq = x.seq, prev_hash = x.prev, hash = x.hash
+           FROM unnest($1::bigint[], $2::bigint[], $3::text[], $4::text[]) AS x(id, seq, prev, hash)
+          WHERE a.id = x.id`,
+        [ids, seqs, prevs, hashes],
+      );
+      return rows.length;
+    });
+    if (batch === null) return { sealed, busy: true };
+    sealed += batch;
+    if (batch < batchSize) return { sealed, busy: false };
+  }
+}
+
+/** Seals in the background every `intervalMs` (unref'd: it never keeps the process alive). */
+export function startAuditSealer(
+  db: Database,
+  intervalMs: number,
+  onError: (error: unknown) => void,
+): { stop(): Promise<void> } {
+  let running: Promise<unknown> = Promise.resolve();
+  const timer = setInterval(() => {
+    running = running.then(() => sealAuditLog(db).catch(onError));
+  }, intervalMs);
+  timer.unref();
+  return {
+    async stop() {
+      clearInterval(timer);
+      await running;
+      await sealAuditLog(db).catch(onError);
+    },
+  };
 }
 
 export interface ChainVerification {
   ok: boolean;
   checked: number;
-  /** id of the first row whose hash or link does not match. */
+  /** Committed entries not sealed yet (the server seals every few hundred milliseconds). */
+  pending: number;
+  /** seq of the first entry whose hash or link does not match. */
   brokenAt?: number;
   reason?: string;
 }
 
-/** Recompute the chain from the first row; stops at the first mismatch. */
+/** Recompute the chain from its first entry, in seq order; stops at the first mismatch. */
 export async function verifyAuditChain(db: Queryable, batchSize = 5000): Promise<ChainVerification> {
   let prevHash = GENESIS;
-  let lastId = 0;
+  let lastSeq = 0;
   let checked = 0;
+  const { rows: unsealed } = await db.query<{ n: number }>(
+    'SELECT count(*)::int AS n FROM audit_log WHERE seq IS NULL',
+  );
+  const pending = unsealed[0]!.n;
   for (;;) {
-    const { rows } = await db.query<HashedFields & { id: number; at: Date; prev_hash: string; hash: string }>(
-      `SELECT id, at, actor_id, actor_role, actor_name, action, entity_type, entity_id, region_code, before, after, prev_hash, hash
-         FROM audit_log WHERE id > $1 ORDER BY id LIMIT $2`,
-      [lastId, batchSize],
+    const { rows } = await db.query<StoredEntry & { seq: number; prev_hash: string; hash: string }>(
+      `SELECT ${STORED_COLUMNS}, seq, prev_hash, hash FROM audit_log WHERE seq > $1 ORDER BY seq LIMIT $2`,
+      [lastSeq, batchSize],
     );
-    if (rows.length === 0) return { ok: true, checked };
+    if (rows.length === 0) return { ok: true, checked, pending };
     for (const row of rows) {
-      if (row.prev_hash !== prevHash) {
-        return { ok: false, checked, brokenAt: row.id, reason: '与上一条记录的链接不符（记录被删除或插入）' };
+      const { seq, prev_hash, hash, ...entry } = row;
+      if (prev_hash !== prevHash) {
+        return { ok: false, checked, pending, brokenAt: seq, reason: '与上一条记录的链接不符（记录被删除或插入）' };
       }
-      const { id: _id, prev_hash: _p, hash, ...rest } = row;
-      const fields: HashedFields = { ...rest, at: new Date(row.at).toISOString() };
-      if (rowHash(prevHash, fields) !== hash) {
-        return { ok: false, checked, brokenAt: row.id, reason: '记录内容与哈希不符（记录被修改）' };
+      if (hashOf(prevHash, entry) !== hash) {
+        return { ok: false, checked, pending, brokenAt: seq, reason: '记录内容与哈希不符（记录被修改）' };
       }
       prevHash = hash;
-      lastId = row.id;
+      lastSeq = Number(seq);
       checked++;
     }
   }

@@ -20,6 +20,7 @@ import {
   takeAction,
   act,
   validateWorkflow,
+  sealAuditLog,
   verifyAuditChain,
   viewUnmaskedPersons,
   workflows,
@@ -448,6 +449,7 @@ describeEachDatabase('review workbench', (db) => {
       rows.map((r) => r.action),
       ['case.open', 'case.confirm', 'person.view_unmasked'],
     );
+    await sealAuditLog(db());
     assert.equal((await verifyAuditChain(db())).ok, true);
   });
 

@@ -2,7 +2,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Database } from '@wengang/db';
-import { verifyAuditChain } from '@wengang/workflow';
+import { sealAuditLog, verifyAuditChain } from '@wengang/workflow';
 import { ErrorBody } from './errors';
 import { access, domain, json, principal } from './officer-common';
 
@@ -36,7 +36,7 @@ export const officerAuditRoutes: FastifyPluginAsyncZod<{ db: Database }> = async
                 regionCode: z.string().nullable(),
                 before: z.any(),
                 after: z.any(),
-                hash: z.string(),
+                hash: z.string().nullable().describe('链上哈希；封存前为空'),
               }),
             ),
           }),
@@ -72,6 +72,7 @@ export const officerAuditRoutes: FastifyPluginAsyncZod<{ db: Database }> = async
           200: z.object({
             ok: z.boolean(),
             checked: z.number(),
+            pending: z.number().describe('尚未结束的事务写入、待封存的记录数'),
             brokenAt: z.number().optional(),
             reason: z.string().optional(),
           }),
@@ -79,6 +80,9 @@ export const officerAuditRoutes: FastifyPluginAsyncZod<{ db: Database }> = async
         },
       },
     },
-    async () => verifyAuditChain(db),
+    async () => {
+      await sealAuditLog(db);
+      return verifyAuditChain(db);
+    },
   );
 };
