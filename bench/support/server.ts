@@ -29,7 +29,11 @@ export async function startServerProcess(env: NodeJS.ProcessEnv = {}): Promise<S
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'wengang-bench-'));
   const bin = join(import.meta.dirname, '..', '..', 'apps', 'api', 'bin', 'wengang.js');
-  const child = spawn(process.execPath, [bin, 'serve'], {
+  // BENCH_PROFILE_DIR=dir: the server writes a V8 CPU profile there when it stops (for `node --cpu-prof`)
+  const profile = process.env.BENCH_PROFILE_DIR
+    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`]
+    : [];
+  const child = spawn(process.execPath, [...profile, bin, 'serve'], {
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

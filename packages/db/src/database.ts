@@ -3,6 +3,7 @@
  * real PostgreSQL server through node-postgres. Callers write plain PostgreSQL 15 SQL.
  */
 import { PGlite } from '@electric-sql/pglite';
+import { createHash } from 'node:crypto';
 import pg from 'pg';
 
 export type DatabaseKind = 'embedded' | 'postgres';
@@ -86,6 +87,24 @@ async function openEmbedded(options: OpenOptions): Promise<Database> {
   };
 }
 
+/**
+ * Parametrised statements are prepared once per connection under a name derived from their text:
+ * planning a statement cost more than running it (2.3 ms against 0.7 ms for the claim's context
+ * query), and node-postgres re-plans unnamed statements on every call. The names of at most
+ * `MAX_PREPARED` distinct texts are kept; statements beyond them (generated SQL) run unnamed.
+ */
+const MAX_PREPARED = 2000;
+const preparedNames = new Map<string, string>();
+
+function statementName(text: string): string | undefined {
+  let name = preparedNames.get(text);
+  if (name === undefined && preparedNames.size < MAX_PREPARED) {
+    name = `wg_${createHash('sha1').update(text).digest('base64url')}`;
+    preparedNames.set(text, name);
+  }
+  return name;
+}
+
 async function openServer(connectionString: string, max: number): Promise<Database> {
   const pool = new pg.Pool({
     connectionString,
@@ -105,7 +124,10 @@ async function openServer(connectionString: string, max: number): Promise<Databa
   probe.release();
   const wrap = (client: pg.Pool | pg.PoolClient): Queryable => ({
     async query<R>(text: string, params?: readonly unknown[]) {
-      const result = await client.query(text, params ? [...params] : undefined);
+      const name = params?.length ? statementName(text) : undefined;
+      const result = await client.query(
+        name ? { name, text, values: [...params!] } : { text, values: params ? [...params] : undefined },
+      );
       return { rows: result.rows as R[], rowCount: result.rowCount ?? result.rows.length };
     },
     async exec(text: string) {

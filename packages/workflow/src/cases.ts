@@ -28,7 +28,7 @@
 import type { Queryable } from '@wengang/db';
 import type { Decision } from '@wengang/engine';
 import { todayInShanghai } from '@wengang/kernel';
-import { recordAudit, systemActor, type Actor } from './audit';
+import { recordAudit, systemActor, type Actor, type AuditEntry } from './audit';
 import { dueDate } from './deadlines';
 import { ancestryOf } from './principal';
 import { getWorkflow, resolveWorkflow, stateOf, WorkflowError, type WorkflowDefinition } from './workflows';
@@ -193,29 +193,36 @@ export async function stepDueOn(
   return dueDate(deadline, base);
 }
 
+/** The persons as one jsonb array for `jsonb_to_recordset` (one statement however many persons). */
+function personsJson(persons: CasePersonInput[]): string {
+  return JSON.stringify(
+    persons.map((p) => ({
+      person_key: p.personKey.trim().toUpperCase(),
+      name: p.name,
+      role: p.role ?? 'trainee',
+      month: p.month ?? null,
+      category: p.category ?? null,
+      amount_fen: p.amountFen ?? null,
+    })),
+  );
+}
+
+const PERSON_ROWS = `ROWS FROM (jsonb_to_recordset($PERSONS::jsonb) AS (person_key text, name text, role text, month text,
+  category text, amount_fen bigint)) WITH ORDINALITY AS x(person_key, name, role, month, category, amount_fen, n)`;
+
 export async function replacePersons(
   tx: Queryable,
   caseId: string,
   regionCode: string,
   persons: CasePersonInput[],
 ): Promise<void> {
-  await tx.query('DELETE FROM case_persons WHERE case_id = $1', [caseId]);
-  for (const p of persons) {
-    await tx.query(
-      `INSERT INTO case_persons (case_id, region_code, person_key, name, role, month, category, amount_fen)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-      [
-        caseId,
-        regionCode,
-        p.personKey.trim().toUpperCase(),
-        p.name,
-        p.role ?? 'trainee',
-        p.month ?? null,
-        p.category ?? null,
-        p.amountFen ?? null,
-      ],
-    );
-  }
+  await tx.query(
+    `WITH gone AS (DELETE FROM case_persons WHERE case_id = $1)
+     INSERT INTO case_persons (case_id, region_code, person_key, name, role, month, category, amount_fen)
+     SELECT $1, $2, x.person_key, x.name, x.role, x.month, x.category, x.amount_fen
+       FROM ${PERSON_ROWS.replace('$PERSONS', '$3')} ORDER BY x.n`,
+    [caseId, regionCode, personsJson(persons)],
+  );
 }
 
 /**
@@ -226,12 +233,15 @@ export async function openCase(
   tx: Queryable,
   input: OpenCaseInput,
   now: Date = new Date(),
+  options: {
+    /** The region's ancestry (itself first) when the caller knows it: saves a query. */
+    ancestry?: string[];
+    /** Collects the case.open audit entry for the caller to record with its own (one statement). */
+    deferAudit?: AuditEntry[];
+  } = {},
 ): Promise<{ id: string; status: string; workflowId: string; created: boolean }> {
   checkInput(input);
-  const existing = await findCaseBySource(tx, input.source, input.sourceId);
-  if (existing) return { id: existing.id, status: existing.status, workflowId: existing.workflowId, created: false };
-
-  const ancestry = await ancestryOf(tx, input.regionCode);
+  const ancestry = options.ancestry ?? (await ancestryOf(tx, input.regionCode));
   if (ancestry.length === 0) throw new WorkflowError(`区划代码 ${input.regionCode} 不存在`, 'invalid');
   const w = input.workflowId
     ? getWorkflow(input.workflowId)
@@ -251,14 +261,26 @@ export async function openCase(
   // the first step's time limit runs from the day the claim or the data arrived (收到申请后…)
   const stepDue = await stepDueOn(tx, w, w.initial, { id: null, receivedOn }, receivedOn);
   const caseDue = w.caseDeadline ? dueDate(w.caseDeadline, receivedOn) : null;
+  const actor = input.actor ?? systemActor;
 
+  // One statement: the case (idempotent per source), its persons and its first event. A second
+  // opening inserts nothing (ON CONFLICT) and finds the existing case below.
   const { rows } = await tx.query<{ id: string }>(
-    `INSERT INTO review_cases (region_code, programme, variant, enterprise_id, source, source_id, workflow_id, status, title,
-       claim_month, amount_fen, headcount, request, decision, payee, materials, received_on, step_entered_at, step_due_on,
-       case_due_on, created_at, updated_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $18, $18)
-     ON CONFLICT (source, source_id) DO NOTHING
-     RETURNING id`,
+    `WITH c AS (
+       INSERT INTO review_cases (region_code, programme, variant, enterprise_id, source, source_id, workflow_id, status, title,
+         claim_month, amount_fen, headcount, request, decision, payee, materials, received_on, step_entered_at, step_due_on,
+         case_due_on, created_at, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $18, $18)
+       ON CONFLICT (source, source_id) DO NOTHING
+       RETURNING id),
+     p AS (
+       INSERT INTO case_persons (case_id, region_code, person_key, name, role, month, category, amount_fen)
+       SELECT c.id, $1, x.person_key, x.name, x.role, x.month, x.category, x.amount_fen
+         FROM c, ${PERSON_ROWS.replace('$PERSONS', '$21')} ORDER BY x.n),
+     e AS (
+       INSERT INTO case_events (case_id, region_code, at, actor_id, actor_role, actor_name, action, from_status, to_status, note, data)
+       SELECT c.id, $1, $18, $22, $23, $24, 'open', NULL, $8, $25, $26 FROM c)
+     SELECT id FROM c`,
     [
       input.regionCode,
       input.programme,
@@ -280,49 +302,36 @@ export async function openCase(
       now,
       stepDue,
       caseDue,
-    ],
-  );
-  const id = rows[0]?.id;
-  if (!id) {
-    // opened concurrently by another transaction that committed first
-    const other = await findCaseBySource(tx, input.source, input.sourceId);
-    return { id: other!.id, status: other!.status, workflowId: other!.workflowId, created: false };
-  }
-  await replacePersons(tx, id, input.regionCode, persons);
-  const actor = input.actor ?? systemActor;
-  await tx.query(
-    `INSERT INTO case_events (case_id, region_code, at, actor_id, actor_role, actor_name, action, from_status, to_status, note, data)
-     VALUES ($1, $2, $3, $4, $5, $6, 'open', NULL, $7, $8, $9)`,
-    [
-      id,
-      input.regionCode,
-      now,
+      personsJson(persons),
       actor.id,
       actor.role,
       actor.name,
-      w.initial,
       input.source === 'screening' ? '数据比对筛查生成' : '企业提交申请',
       JSON.stringify({ amountFen: input.amountFen, workflow: w.id }),
     ],
   );
-  await recordAudit(
-    tx,
-    {
-      actor,
-      action: 'case.open',
-      entityType: 'review_case',
-      entityId: id,
-      regionCode: input.regionCode,
-      after: {
-        status: w.initial,
-        workflow: w.id,
-        programme: input.programme,
-        source: input.source,
-        sourceId: input.sourceId,
-        amountFen: input.amountFen,
-      },
+  const id = rows[0]?.id;
+  if (!id) {
+    // opened before (a retry), or concurrently by a transaction that committed first
+    const other = await findCaseBySource(tx, input.source, input.sourceId);
+    return { id: other!.id, status: other!.status, workflowId: other!.workflowId, created: false };
+  }
+  const entry: AuditEntry = {
+    actor,
+    action: 'case.open',
+    entityType: 'review_case',
+    entityId: id,
+    regionCode: input.regionCode,
+    after: {
+      status: w.initial,
+      workflow: w.id,
+      programme: input.programme,
+      source: input.source,
+      sourceId: input.sourceId,
+      amountFen: input.amountFen,
     },
-    now,
-  );
+  };
+  if (options.deferAudit) options.deferAudit.push(entry);
+  else await recordAudit(tx, entry, now);
   return { id, status: w.initial, workflowId: w.id, created: true };
 }

@@ -5,16 +5,26 @@
  * application per enterprise and month unless rejected, at most 6 a year, a person claimed by one
  * enterprise per month), so double clicks, retries and concurrent requests cannot break them.
  */
+import { randomUUID } from 'node:crypto';
 import type { Database, Queryable } from '@wengang/db';
 import { ancestorsOf, getRegion, listRegions } from '@wengang/kernel';
-import { recordAudit, type Actor } from '../audit';
+import { recordAudit, type Actor, type AuditEntry } from '../audit';
 import { applicationStatusFor } from '../application-sync';
-import { openCase } from '../cases';
+import { openCase, type OpenCaseInput } from '../cases';
 import { takeAction } from '../machine';
 import { resolveWorkflow } from '../workflows';
 import { checkResidentIdField, checkSize, industryFromSection, maskAccount, maskIdNumber, yuan } from './checks';
 import { ApplicationError, constraintViolation, throwIfIssues, type FieldIssue } from './errors';
-import { evaluateApplication, type ApplicationDetails, type Evaluation } from './evaluate';
+import {
+  EVALUATION_CONTEXT_COLUMNS,
+  evaluateApplication,
+  evaluateWithContext,
+  evaluationContextParams,
+  NO_APPLICATION,
+  type ApplicationDetails,
+  type Evaluation,
+  type EvaluationContext,
+} from './evaluate';
 import {
   acceptanceWindow,
   claimableMonths,
@@ -223,6 +233,16 @@ export async function getUnitProfile(q: Queryable, user: PortalUser): Promise<Un
   };
 }
 
+/** The account is bound to the enterprise of `boundCreditCode`, and the form names another. */
+function otherEnterpriseError(boundCreditCode: string): ApplicationError {
+  return new ApplicationError('invalid_input', '统一社会信用代码与本账号绑定的单位不一致', [
+    {
+      path: 'creditCode',
+      message: `本账号已绑定统一社会信用代码为 ${boundCreditCode} 的单位，不能改为其他单位；如需为其他单位申报，请用该单位的经办人手机号另行注册`,
+    },
+  ]);
+}
+
 /**
  * Binds the account to the enterprise of the credit code (creating the enterprise when unknown) and
  * returns its id. An enterprise already bound to another account, or a name that differs from the
@@ -239,14 +259,7 @@ async function bindEnterprise(
       [user.enterpriseId],
     );
     const e = rows[0]!;
-    if (e.credit_code !== form.creditCode) {
-      throw new ApplicationError('invalid_input', '统一社会信用代码与本账号绑定的单位不一致', [
-        {
-          path: 'creditCode',
-          message: `本账号已绑定统一社会信用代码为 ${e.credit_code} 的单位，不能改为其他单位；如需为其他单位申报，请用该单位的经办人手机号另行注册`,
-        },
-      ]);
-    }
+    if (e.credit_code !== form.creditCode) throw otherEnterpriseError(e.credit_code);
     return { id: user.enterpriseId, regionCode: e.region_code };
   }
   const { rows } = await tx.query<{ id: string; name: string; region_code: string; bound: string | null }>(
@@ -1354,11 +1367,26 @@ export interface SubmitPreview {
 
 const src = (c: { doc: string; clause: string }) => `${c.doc} ${c.clause}`;
 
+/** What the checks need from the database besides the application and its evaluation. */
+interface CheckStats {
+  /** persons, persons with an amount, dispatched persons with an amount */
+  n: number;
+  ok: number;
+  dispatched: number;
+  /** kinds of the attached materials */
+  kinds: MaterialKind[];
+  /** the enterprise's other counted applications in the subsidy year */
+  counted: number;
+  /** 营业执照 already filed with an earlier counted application */
+  licence: number;
+}
+
+type TrainingPlanRow = { status: string; month_from: string; month_until: string };
+
 async function buildChecks(tx: Queryable, app: AppRow, evaluation: Evaluation, clock: Clock): Promise<SubmitPreview> {
   const family = regionFamily(app.region_code)!;
-  const checks: SubmitCheck[] = [];
   const [stats, plans] = await Promise.all([
-    tx.query<{ n: number; ok: number; dispatched: number; kinds: MaterialKind[]; counted: number; licence: number }>(
+    tx.query<CheckStats>(
       `SELECT (SELECT count(*)::int FROM application_persons WHERE application_id = $1) AS n,
               (SELECT count(*)::int FROM application_persons WHERE application_id = $1 AND amount_fen > 0) AS ok,
               (SELECT count(*)::int FROM application_persons WHERE application_id = $1 AND dispatched AND amount_fen > 0) AS dispatched,
@@ -1370,14 +1398,30 @@ async function buildChecks(tx: Queryable, app: AppRow, evaluation: Evaluation, c
       [app.id, WORK_FOR_TRAINING, app.enterprise_id, app.subsidy_month.slice(0, 4)],
     ),
     requiresTrainingPlan(family)
-      ? tx.query<{ status: string; month_from: string; month_until: string }>(
+      ? tx.query<TrainingPlanRow>(
           `SELECT status, month_from, month_until FROM training_plans WHERE programme = $1 AND enterprise_id = $2
             ORDER BY submitted_at DESC LIMIT 1`,
           [WORK_FOR_TRAINING, app.enterprise_id],
         )
       : Promise.resolve(null),
   ]);
-  const n = stats.rows[0]!;
+  return checksFrom(app, evaluation, clock, stats.rows[0]!, plans ? (plans.rows[0] ?? null) : undefined);
+}
+
+/**
+ * The guide's and the documents' checks before submission, from the application, its evaluation
+ * and `stats`; `plan` is the latest training plan where the region requires one (undefined where
+ * it does not). No I/O: the one-shot claim feeds it from its own context query.
+ */
+function checksFrom(
+  app: AppRow,
+  evaluation: Evaluation,
+  clock: Clock,
+  n: CheckStats,
+  plan: TrainingPlanRow | null | undefined,
+): SubmitPreview {
+  const family = regionFamily(app.region_code)!;
+  const checks: SubmitCheck[] = [];
   const counted = n.counted;
   checks.push({
     id: 'persons',
@@ -1426,8 +1470,7 @@ async function buildChecks(tx: Queryable, app: AppRow, evaluation: Evaluation, c
     detail: `提交后推送至 ${regionNameOf(app.region_code)} 人社部门审核`,
     source: src(ruleCites.routing),
   });
-  if (plans) {
-    const plan = plans.rows[0];
+  if (plan !== undefined) {
     const ok =
       plan?.status === 'approved' && plan.month_from <= app.subsidy_month && plan.month_until >= app.subsidy_month;
     checks.push({
@@ -1550,6 +1593,122 @@ export interface SubmitResult {
   caseId: string | null;
 }
 
+/** Refuses a submission whose checks fail, or whose amount differs from what the page showed. */
+function assertSubmittable(preview: SubmitPreview, evaluation: Evaluation, expectedTotalFen: number | undefined): void {
+  const failing = preview.checks.filter((c) => !c.ok && c.level === 'error');
+  if (failing.length) {
+    throw new ApplicationError(
+      'rule_failed',
+      `暂不能提交：${failing.map((c) => c.label).join('；')}`,
+      failing.map((c) => ({ path: c.id, message: `${c.label}：${c.detail}` })),
+    );
+  }
+  if (expectedTotalFen !== undefined && expectedTotalFen !== evaluation.totalFen) {
+    throw new ApplicationError(
+      'conflict',
+      `补贴金额已变为 ${yuan(evaluation.totalFen)} 元（页面显示 ${yuan(expectedTotalFen)} 元），请确认后重新提交`,
+    );
+  }
+}
+
+/** The status a first submission enters: the first review state of its workflow (the district chosen on the form). */
+function initialStatusOf(app: AppRow): ApplicationStatus | null {
+  const workflow = resolveWorkflow(WORK_FOR_TRAINING, ancestorsOf(app.region_code), {
+    stage: 'claim',
+    variant: app.subsidy_type,
+  });
+  const first = workflow.states[workflow.initial];
+  return (first ? applicationStatusFor(first.kind, first.actor) : null) as ApplicationStatus | null;
+}
+
+interface ClaimedPerson {
+  person_id_number: string;
+  person_name: string;
+  person_category: string;
+  amount_fen: number;
+}
+
+interface AttachedMaterial {
+  kind: MaterialKind;
+  file_id: string;
+  original_name: string;
+}
+
+/** The review case of a submitted application: what the officers see and pay. */
+function caseInputOf(
+  app: AppRow,
+  evaluation: Evaluation,
+  claimed: ClaimedPerson[],
+  materials: AttachedMaterial[],
+  user: PortalUser,
+  clock: Clock,
+): OpenCaseInput {
+  return {
+    source: 'application',
+    sourceId: app.id,
+    programme: WORK_FOR_TRAINING,
+    variant: app.subsidy_type,
+    regionCode: app.region_code,
+    enterpriseId: app.enterprise_id,
+    claimMonth: app.subsidy_month,
+    amountFen: evaluation.totalFen,
+    // a declared size that differs from the one its figures give is flagged to the reviewer
+    title:
+      `${app.unit_name} ${app.subsidy_month} 以工代训补贴（${subsidyTypeLabels[app.subsidy_type]}）` +
+      (app.computed_size && app.computed_size !== app.declared_size ? '【企业规模与测算不一致，请核实】' : ''),
+    request: evaluation.request,
+    decision: evaluation.decision,
+    persons: claimed.map((p) => ({
+      personKey: p.person_id_number,
+      name: p.person_name,
+      month: app.subsidy_month,
+      category: p.person_category,
+      amountFen: Number(p.amount_fen),
+    })),
+    payee: {
+      name: app.unit_name,
+      creditCode: app.credit_code,
+      bankName: app.bank_name,
+      accountNo: app.bank_account_no,
+      accountKind: '基本账户',
+    },
+    materials: materials.map((m) => ({
+      name: `${materialLabels[m.kind]}：${m.original_name}`,
+      url: `/api/v1/files/${m.file_id}`,
+    })),
+    receivedOn: clock.today,
+    actor: actorOfUser(user),
+  };
+}
+
+function submitAuditEntry(
+  user: PortalUser,
+  app: AppRow,
+  status: ApplicationStatus,
+  evaluation: Evaluation,
+  persons: number,
+  caseId: string,
+  extra: Record<string, unknown>,
+): AuditEntry {
+  return {
+    actor: actorOfUser(user),
+    action: app.status === 'returned' ? 'application.resubmit' : 'application.submit',
+    entityType: 'application',
+    entityId: app.id,
+    regionCode: app.region_code,
+    before: { status: app.status },
+    after: {
+      status,
+      amountFen: evaluation.totalFen,
+      persons,
+      subsidyMonth: app.subsidy_month,
+      rulesetVersion: evaluation.decision?.rulesetVersion ?? null,
+      caseId,
+      ...extra,
+    },
+  };
+}
+
 async function submitInTransaction(
   tx: Queryable,
   user: PortalUser,
@@ -1566,34 +1725,15 @@ async function submitInTransaction(
     ...(preload.persons ? { persons: preload.persons } : {}),
   });
   const preview = await buildChecks(tx, { ...app, amount_fen: evaluation.totalFen }, evaluation, clock);
-  const failing = preview.checks.filter((c) => !c.ok && c.level === 'error');
-  if (failing.length) {
-    throw new ApplicationError(
-      'rule_failed',
-      `暂不能提交：${failing.map((c) => c.label).join('；')}`,
-      failing.map((c) => ({ path: c.id, message: `${c.label}：${c.detail}` })),
-    );
-  }
-  if (expectedTotalFen !== undefined && expectedTotalFen !== evaluation.totalFen) {
-    throw new ApplicationError(
-      'conflict',
-      `补贴金额已变为 ${yuan(evaluation.totalFen)} 元（页面显示 ${yuan(expectedTotalFen)} 元），请确认后重新提交`,
-    );
-  }
+  assertSubmittable(preview, evaluation, expectedTotalFen);
   const resubmission = app.status === 'returned';
-  // The case starts in the first review state of its workflow (the district chosen on the form).
-  const workflow = resolveWorkflow(WORK_FOR_TRAINING, ancestorsOf(app.region_code), {
-    stage: 'claim',
-    variant: app.subsidy_type,
-  });
-  const first = workflow.states[workflow.initial];
-  const initial = (first ? applicationStatusFor(first.kind, first.actor) : null) as ApplicationStatus | null;
+  const initial = initialStatusOf(app);
   if (resubmission) await tx.query('DELETE FROM person_month_claims WHERE application_id = $1', [id]);
   // One statement: the status (the trigger counts the year's applications), the persons' month
   // claims (one enterprise per person and month), the timeline entry; returns what the case needs.
   const { rows } = await tx.query<{
-    persons: { person_id_number: string; person_name: string; person_category: string; amount_fen: number }[] | null;
-    materials: { kind: MaterialKind; file_id: string; original_name: string }[] | null;
+    persons: ClaimedPerson[] | null;
+    materials: AttachedMaterial[] | null;
   }>(
     `WITH app AS (
        UPDATE applications SET status = $11, submitted_at = $2, updated_at = $2, amount_fen = $3, decision = $4::jsonb,
@@ -1633,46 +1773,11 @@ async function submitInTransaction(
   );
   const claimed = rows[0]!.persons ?? [];
   const materials = rows[0]!.materials ?? [];
-  const opened = await openCase(
-    tx,
-    {
-      source: 'application',
-      sourceId: id,
-      programme: WORK_FOR_TRAINING,
-      variant: app.subsidy_type,
-      regionCode: app.region_code,
-      enterpriseId: app.enterprise_id,
-      claimMonth: app.subsidy_month,
-      amountFen: evaluation.totalFen,
-      // a declared size that differs from the one its figures give is flagged to the reviewer
-      title:
-        `${app.unit_name} ${app.subsidy_month} 以工代训补贴（${subsidyTypeLabels[app.subsidy_type]}）` +
-        (app.computed_size && app.computed_size !== app.declared_size ? '【企业规模与测算不一致，请核实】' : ''),
-      request: evaluation.request,
-      decision: evaluation.decision,
-      persons: claimed.map((p) => ({
-        personKey: p.person_id_number,
-        name: p.person_name,
-        month: app.subsidy_month,
-        category: p.person_category,
-        amountFen: Number(p.amount_fen),
-      })),
-      payee: {
-        name: app.unit_name,
-        creditCode: app.credit_code,
-        bankName: app.bank_name,
-        accountNo: app.bank_account_no,
-        accountKind: '基本账户',
-      },
-      materials: materials.map((m) => ({
-        name: `${materialLabels[m.kind]}：${m.original_name}`,
-        url: `/api/v1/files/${m.file_id}`,
-      })),
-      receivedOn: clock.today,
-      actor: actorOfUser(user),
-    },
-    clock.now,
-  );
+  const audit: AuditEntry[] = [];
+  const opened = await openCase(tx, caseInputOf(app, evaluation, claimed, materials, user, clock), clock.now, {
+    ancestry: ancestorsOf(app.region_code),
+    deferAudit: audit,
+  });
   let status: ApplicationStatus = resubmission ? 'submitted' : (initial ?? 'submitted');
   if (resubmission && !opened.created) {
     // back to review: the workbench's listener (../application-sync.ts) records the new status
@@ -1683,26 +1788,10 @@ async function submitInTransaction(
     );
     status = now[0]!.status;
   }
-  // last: the audit chain's lock is then held only until the commit that follows
+  // the case's and the submission's entries in one statement
   await recordAudit(
     tx,
-    {
-      actor: actorOfUser(user),
-      action: resubmission ? 'application.resubmit' : 'application.submit',
-      entityType: 'application',
-      entityId: id,
-      regionCode: app.region_code,
-      before: { status: app.status },
-      after: {
-        status,
-        amountFen: evaluation.totalFen,
-        persons: claimed.length,
-        subsidyMonth: app.subsidy_month,
-        rulesetVersion: evaluation.decision?.rulesetVersion ?? null,
-        caseId: opened.id,
-        ...auditExtra,
-      },
-    },
+    [...audit, submitAuditEntry(user, app, status, evaluation, claimed.length, opened.id, auditExtra)],
     clock.now,
   );
   return { id, status, amountFen: evaluation.totalFen, submittedAt: clock.now.toISOString(), caseId: opened.id };
@@ -1816,119 +1905,150 @@ export async function submitClaim(
     personIssues.push({ path: 'persons', message: '请至少填写一名以工代训人员' });
   throwIfIssues([...issues, ...personIssues]);
   const f = form!;
+  const materialRows = input.materials ?? [];
   try {
-    return await db.transaction(async (tx) => {
-      const enterprise = await bindEnterprise(tx, user, f);
-      const size = checkSize(f.declaredSize, f.details.sizeIndustry ?? '', f);
-      const details = { ...f.details, employees: f.employees, revenueFen: f.revenueFen, assetsFen: f.assetsFen };
-      const { rows } = await tx.query<AppRow>(
-        `INSERT INTO applications (programme, enterprise_id, region_code, subsidy_month, subsidy_type, unit_name, credit_code,
-           legal_rep_name, legal_rep_id_number, bank_name, bank_account_no, contact_phone, declared_size, computed_size,
-           size_note, industry, training_description, details, created_by, created_at, updated_at, idempotency_key)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18::jsonb, $19, $20, $20, $21)
-         RETURNING ${APP_COLUMNS}`,
-        [
-          WORK_FOR_TRAINING,
-          enterprise.id,
-          f.regionCode,
-          f.subsidyMonth,
-          f.subsidyType,
-          f.unitName,
-          f.creditCode,
-          f.legalRepName,
-          f.legalRepIdNumber,
-          f.bankName,
-          f.bankAccountNo,
-          f.contactPhone,
-          f.declaredSize,
-          size.computed,
-          size.note,
-          f.industry,
-          f.trainingDescription,
-          JSON.stringify(details),
-          user.id,
-          clock.now,
-          key,
-        ],
-      );
-      const app = rows[0]!;
-      const spells = await spellsOf(tx, enterprise.id, { idNumbers: persons.map((p) => p.idNumber) });
-      const spellOf = new Map<string, SpellRow>();
-      for (const s of spells) if (!spellOf.has(s.person_id_number)) spellOf.set(s.person_id_number, s);
-      if (f.subsidyType === 'absorption') {
-        const unknown = persons.filter((p) => !spellOf.has(p.idNumber));
-        if (unknown.length) {
-          throw new ApplicationError(
-            'invalid_input',
-            '新吸纳劳动者就业类型的人员须已在本单位参保',
-            unknown.map((p) => ({
-              path: 'persons',
-              message: `${p.name}（${maskIdNumber(p.idNumber)}）不在本单位参保职工名单中`,
-            })),
-          );
-        }
+    // A new account's first claim binds it to its enterprise, as saving the unit form does.
+    if (!user.enterpriseId) await db.transaction((tx) => bindEnterprise(tx, user, f));
+    const enterpriseId = user.enterpriseId!;
+    const id = randomUUID();
+    const size = checkSize(f.declaredSize, f.details.sizeIndustry ?? '', f);
+    const app: AppRow = {
+      id,
+      programme: WORK_FOR_TRAINING,
+      enterprise_id: enterpriseId,
+      region_code: f.regionCode,
+      subsidy_month: f.subsidyMonth,
+      subsidy_type: f.subsidyType,
+      status: 'draft',
+      unit_name: f.unitName,
+      credit_code: f.creditCode,
+      legal_rep_name: f.legalRepName,
+      legal_rep_id_number: f.legalRepIdNumber,
+      bank_name: f.bankName,
+      bank_account_no: f.bankAccountNo,
+      contact_phone: f.contactPhone,
+      declared_size: f.declaredSize,
+      computed_size: size.computed,
+      size_note: size.note,
+      industry: f.industry,
+      training_description: f.trainingDescription,
+      details: { ...f.details, employees: f.employees, revenueFen: f.revenueFen, assetsFen: f.assetsFen },
+      amount_fen: 0,
+      approved_amount_fen: null,
+      paid_on: null,
+      created_at: clock.now,
+      updated_at: clock.now,
+      submitted_at: null,
+      version: 1,
+    };
+    // Read everything the decision and the checks need in one round trip, outside the write
+    // transaction; what must hold at commit is held by the database (one application per month,
+    // six per year, one enterprise per person and month), whatever happens in between.
+    const ctx = await claimContext(db, app, persons, materialRows);
+    if (ctx.credit_code !== f.creditCode) throw otherEnterpriseError(ctx.credit_code);
+    // the same answer the unique index would give at commit, before any work
+    if (ctx.month_taken) throw await monthTakenError(db, enterpriseId, f.subsidyMonth);
+    const spellOf = new Map<string, SpellRow>();
+    for (const sp of ctx.spells) if (!spellOf.has(sp.person_id_number)) spellOf.set(sp.person_id_number, sp);
+    if (f.subsidyType === 'absorption') {
+      const unknown = persons.filter((p) => !spellOf.has(p.idNumber));
+      if (unknown.length) {
+        throw new ApplicationError(
+          'invalid_input',
+          '新吸纳劳动者就业类型的人员须已在本单位参保',
+          unknown.map((p) => ({
+            path: 'persons',
+            message: `${p.name}（${maskIdNumber(p.idNumber)}）不在本单位参保职工名单中`,
+          })),
+        );
       }
-      const personRows = await insertPersonRows(
+    }
+    const owned = new Map(ctx.files.map((file) => [file.id, file.original_name]));
+    const attached = [...new Map(materialRows.map((m) => [`${m.kind}/${m.fileId}`, m])).values()];
+    if (attached.some((m) => !owned.has(m.fileId))) {
+      throw new ApplicationError('invalid_input', '材料中有不存在或不属于本单位的文件，请重新上传', [
+        { path: 'materials', message: '文件不存在或不属于本单位' },
+      ]);
+    }
+    const personRows: PersonRow[] = persons.map((p) => {
+      const sp = spellOf.get(p.idNumber);
+      const dispatched = p.dispatched || (sp?.dispatched ?? false);
+      return {
+        id: randomUUID(),
+        person_id_number: p.idNumber,
+        person_name: p.name,
+        person_category: categoryFor(f.subsidyType, sp?.person_category ?? '企业在职职工', dispatched),
+        source: sp ? 'roster' : 'manual',
+        spell_id: sp?.id ?? null,
+        hired_on: sp?.insured_from ?? null,
+        employment_registered_on: sp?.employment_registered_on ?? null,
+        dispatched,
+        amount_fen: 0,
+        refusal: null,
+        added_at: clock.now,
+      };
+    });
+    const evaluation = evaluateWithContext(app, personRows, clock.today, ctx);
+    for (const p of personRows) {
+      const o = evaluation.persons.get(p.id);
+      if (o) Object.assign(p, { amount_fen: o.amountFen, refusal: o.refusal });
+    }
+    const paid = personRows.filter((p) => p.amount_fen > 0);
+    const preview = checksFrom(
+      { ...app, amount_fen: evaluation.totalFen },
+      evaluation,
+      clock,
+      {
+        n: personRows.length,
+        ok: paid.length,
+        dispatched: paid.filter((p) => p.dispatched).length,
+        kinds: [...new Set(attached.map((m) => m.kind))],
+        counted: ctx.counted,
+        licence: ctx.licence,
+      },
+      requiresTrainingPlan(regionFamily(app.region_code)!) ? ctx.plan : undefined,
+    );
+    assertSubmittable(preview, evaluation, input.expectedTotalFen);
+    const status = initialStatusOf(app) ?? 'submitted';
+    const claimed: ClaimedPerson[] = paid;
+    const materials: AttachedMaterial[] = attached.map((m) => ({
+      kind: m.kind,
+      file_id: m.fileId,
+      original_name: owned.get(m.fileId)!,
+    }));
+    return await db.transaction(async (tx) => {
+      await writeSubmittedClaim(tx, app, personRows, attached, evaluation, status, user, clock, key);
+      const audit: AuditEntry[] = [];
+      const opened = await openCase(tx, caseInputOf(app, evaluation, claimed, materials, user, clock), clock.now, {
+        ancestry: ancestorsOf(app.region_code),
+        deferAudit: audit,
+      });
+      // one audit entry (application.submit, with the unit information) for the whole one-shot claim
+      await recordAudit(
         tx,
-        app,
-        persons.map((p) => {
-          const s = spellOf.get(p.idNumber);
-          const dispatched = p.dispatched || (s?.dispatched ?? false);
-          return {
-            idNumber: p.idNumber,
-            name: p.name,
-            category: categoryFor(f.subsidyType, s?.person_category ?? '企业在职职工', dispatched),
-            source: s ? 'roster' : 'manual',
-            spellId: s?.id ?? null,
-            hiredOn: s?.insured_from ?? null,
-            employmentRegisteredOn: s?.employment_registered_on ?? null,
-            dispatched,
-          };
-        }),
+        [
+          ...audit,
+          submitAuditEntry(user, app, status, evaluation, claimed.length, opened.id, {
+            oneShot: true,
+            unit: auditUnit(f),
+          }),
+        ],
         clock.now,
       );
-      const materialRows = input.materials ?? [];
-      if (materialRows.length) {
-        const { rowCount } = await tx.query(
-          `INSERT INTO application_materials (application_id, kind, file_id, region_code, attached_at)
-           SELECT $1, x.kind, x.file_id, $2, $3 FROM jsonb_to_recordset($4::jsonb) AS x(kind text, file_id uuid)
-             JOIN stored_files f ON f.id = x.file_id AND f.enterprise_id = $5
-           ON CONFLICT DO NOTHING`,
-          [
-            app.id,
-            f.regionCode,
-            clock.now,
-            JSON.stringify(materialRows.map((m) => ({ kind: m.kind, file_id: m.fileId }))),
-            enterprise.id,
-          ],
-        );
-        if (rowCount < new Set(materialRows.map((m) => `${m.kind}/${m.fileId}`)).size) {
-          throw new ApplicationError('invalid_input', '材料中有不存在或不属于本单位的文件，请重新上传', [
-            { path: 'materials', message: '文件不存在或不属于本单位' },
-          ]);
-        }
-      }
-      // one audit entry (application.submit, with the unit information) for the whole one-shot claim, written
-      // last so the audit chain's lock is held only at the end of the transaction
-      const sorted = personRows.sort(
-        (a, b) => +new Date(a.added_at) - +new Date(b.added_at) || a.person_id_number.localeCompare(b.person_id_number),
-      );
-      const result = await submitInTransaction(
-        tx,
-        user,
-        app.id,
-        clock,
-        input.expectedTotalFen,
-        { oneShot: true, unit: auditUnit(f) },
-        { app, persons: sorted },
-      );
-      return { ...result, created: true };
+      return {
+        id,
+        status,
+        amountFen: evaluation.totalFen,
+        submittedAt: clock.now.toISOString(),
+        caseId: opened.id,
+        created: true,
+      };
     });
   } catch (error) {
     if (error instanceof ApplicationError) throw error;
     const v = constraintViolation(error);
     if (v?.constraint === 'applications_idempotency' && key) {
-      const existing = await findByIdempotencyKey(db, user.enterpriseId, key);
+      const existing = await findByIdempotencyKey(db, user.enterpriseId!, key);
       if (existing) return { ...existing, created: false };
     }
     if (v?.constraint === 'one_enterprise_per_person_month') {
@@ -1937,8 +2057,145 @@ export async function submitClaim(
         `部分人员 ${f.subsidyMonth} 已由其他申请申报以工代训补贴，同一人同一月只能由一个单位申报`,
       );
     }
-    return translateViolation(error, db, { enterpriseId: user.enterpriseId, month: f.subsidyMonth });
+    return translateViolation(error, db, { enterpriseId: user.enterpriseId!, month: f.subsidyMonth });
   }
+}
+
+interface ClaimContext extends EvaluationContext {
+  credit_code: string;
+  month_taken: boolean;
+  spells: SpellRow[];
+  files: { id: string; original_name: string }[];
+  counted: number;
+  licence: number;
+  plan: TrainingPlanRow | null;
+}
+
+/** One query: the enterprise, its roster rows for the persons, the files, and what evaluation and checks read. */
+async function claimContext(
+  q: Queryable,
+  app: AppRow,
+  persons: { idNumber: string }[],
+  materials: { fileId: string }[],
+): Promise<ClaimContext> {
+  const ids = persons.map((p) => p.idNumber);
+  const fileIds = materials.map((m) => m.fileId).filter((x) => /^[0-9a-f-]{36}$/i.test(x));
+  const { rows } = await q.query<ClaimContext>(
+    `SELECT ${EVALUATION_CONTEXT_COLUMNS},
+       (SELECT credit_code FROM enterprises WHERE id = $4) AS credit_code,
+       EXISTS (SELECT 1 FROM applications WHERE programme = $1 AND enterprise_id = $4 AND subsidy_month = $6
+                  AND status NOT IN ('rejected', 'withdrawn')) AS month_taken,
+       (SELECT coalesce(json_agg(json_build_object('id', id, 'person_id_number', person_id_number, 'person_name', person_name,
+                 'person_category', person_category, 'insured_from', insured_from,
+                 'employment_registered_on', employment_registered_on, 'dispatched', dispatched)
+                 ORDER BY insured_from DESC), '[]')
+          FROM insured_employment_spells WHERE enterprise_id = $4 AND person_id_number = ANY($2::text[])) AS spells,
+       (SELECT coalesce(json_agg(json_build_object('id', id, 'original_name', original_name)), '[]')
+          FROM stored_files WHERE enterprise_id = $4 AND id = ANY($8::uuid[])) AS files,
+       (SELECT count(*)::int FROM applications WHERE programme = $1 AND enterprise_id = $4
+           AND substr(subsidy_month, 1, 4) = substr($6, 1, 4) AND applications_counted(status)) AS counted,
+       (SELECT count(*)::int FROM application_materials m JOIN applications a ON a.id = m.application_id
+         WHERE a.enterprise_id = $4 AND m.kind = 'business_licence' AND applications_counted(a.status)) AS licence,
+       (SELECT json_build_object('status', status, 'month_from', month_from, 'month_until', month_until)
+          FROM training_plans WHERE programme = $1 AND enterprise_id = $4 ORDER BY submitted_at DESC LIMIT 1) AS plan`,
+    [...evaluationContextParams({ ...app, id: NO_APPLICATION }, ids), fileIds],
+  );
+  return rows[0]!;
+}
+
+/**
+ * One statement writes the submitted claim: the application (the trigger counts the year's
+ * applications), its persons with the engine's amounts and refusals, its materials, the persons'
+ * month claims (one enterprise per person and month) and the timeline entry.
+ */
+async function writeSubmittedClaim(
+  tx: Queryable,
+  app: AppRow,
+  persons: PersonRow[],
+  materials: { kind: MaterialKind; fileId: string }[],
+  evaluation: Evaluation,
+  status: ApplicationStatus,
+  user: PortalUser,
+  clock: Clock,
+  idempotencyKey: string | null,
+): Promise<void> {
+  await tx.query(
+    `WITH app AS (
+       INSERT INTO applications (id, programme, enterprise_id, region_code, subsidy_month, subsidy_type, status, unit_name,
+         credit_code, legal_rep_name, legal_rep_id_number, bank_name, bank_account_no, contact_phone, declared_size,
+         computed_size, size_note, industry, training_description, details, amount_fen, decision, ruleset_version,
+         created_by, created_at, updated_at, submitted_at, idempotency_key)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20::jsonb, $21,
+         $22::jsonb, $23, $24, $25, $25, $25, $26)
+       RETURNING id),
+     persons AS (
+       INSERT INTO application_persons (id, application_id, region_code, person_id_number, person_name, person_category,
+         source, spell_id, hired_on, employment_registered_on, dispatched, amount_fen, refusal, added_at)
+       SELECT x.id, app.id, $4, x.id_number, x.name, x.category, x.source, x.spell_id, x.hired_on,
+              x.employment_registered_on, x.dispatched, x.amount_fen, x.refusal, $25::timestamptz + (x.ord * interval '1 microsecond')
+         FROM app, jsonb_to_recordset($27::jsonb) AS x(id uuid, id_number text, name text, category text, source text,
+              spell_id uuid, hired_on date, employment_registered_on date, dispatched boolean, amount_fen bigint,
+              refusal text, ord int)
+       RETURNING person_id_number, amount_fen),
+     materials AS (
+       INSERT INTO application_materials (application_id, kind, file_id, region_code, attached_at)
+       SELECT app.id, x.kind, x.file_id, $4, $25::timestamptz + (x.ord * interval '1 microsecond')
+         FROM app, jsonb_to_recordset($28::jsonb) AS x(kind text, file_id uuid, ord int)),
+     claims AS (
+       INSERT INTO person_month_claims (programme, person_id_number, subsidy_month, application_id, enterprise_id,
+         region_code, subsidy_type, amount_fen)
+       SELECT $2, p.person_id_number, $5, $1, $3, $4, $6, p.amount_fen FROM persons p WHERE p.amount_fen > 0)
+     INSERT INTO application_events (application_id, region_code, at, status, actor_id, actor_role, actor_name, note, amount_fen)
+     SELECT app.id, $4, $25, 'submitted', $24, $29, $30, $31, $21 FROM app`,
+    [
+      app.id,
+      WORK_FOR_TRAINING,
+      app.enterprise_id,
+      app.region_code,
+      app.subsidy_month,
+      app.subsidy_type,
+      status,
+      app.unit_name,
+      app.credit_code,
+      app.legal_rep_name,
+      app.legal_rep_id_number,
+      app.bank_name,
+      app.bank_account_no,
+      app.contact_phone,
+      app.declared_size,
+      app.computed_size,
+      app.size_note,
+      app.industry,
+      app.training_description,
+      JSON.stringify(app.details),
+      evaluation.totalFen,
+      JSON.stringify(evaluation.decision),
+      evaluation.decision?.rulesetVersion ?? null,
+      user.id,
+      clock.now,
+      idempotencyKey,
+      JSON.stringify(
+        persons.map((p, ord) => ({
+          id: p.id,
+          id_number: p.person_id_number,
+          name: p.person_name,
+          category: p.person_category,
+          source: p.source,
+          spell_id: p.spell_id,
+          hired_on: p.hired_on,
+          employment_registered_on: p.employment_registered_on,
+          dispatched: p.dispatched,
+          amount_fen: p.amount_fen,
+          refusal: p.refusal,
+          ord,
+        })),
+      ),
+      JSON.stringify(materials.map((m, ord) => ({ kind: m.kind, file_id: m.fileId, ord }))),
+      user.role,
+      user.displayName,
+      `提交申请，推送至${regionNameOf(app.region_code)}审核`,
+    ],
+  );
 }
 
 async function findByIdempotencyKey(db: Queryable, enterpriseId: string, key: string): Promise<SubmitResult | null> {

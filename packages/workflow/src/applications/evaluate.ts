@@ -76,43 +76,83 @@ export interface Evaluation {
 const nonNull = <T extends object>(o: T) =>
   Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null && v !== undefined)) as Partial<T>;
 
+/** What the database adds to the application for the engine (one round trip, see below). */
+export interface EvaluationContext {
+  /** The persons' month claims in other applications. */
+  claims: { person_id_number: string; subsidy_month: string }[];
+  /** The enterprise's other counted applications. */
+  months: { subsidy_month: string; subsidy_type: SubsidyType; amount_fen: number }[];
+  /** 昌吉州 only: approved training plans covering the month. */
+  plans: number | null;
+  /** 专账 accounts of the region's ancestry with their balances. */
+  fund: { region_code: string; initial: number | null; balance: number }[];
+}
+
+/**
+ * Select-list of the context query, parameters $1…$7 as in `evaluationContextParams`: the persons'
+ * earlier month claims, the enterprise's counted applications, the 昌吉州 training plan, and the
+ * 专账 status for the 30% stop rule. Shared with the one-shot claim's context query.
+ */
+export const EVALUATION_CONTEXT_COLUMNS = `
+  (SELECT coalesce(json_agg(json_build_object('person_id_number', person_id_number, 'subsidy_month', subsidy_month)
+            ORDER BY person_id_number, subsidy_month), '[]')
+     FROM person_month_claims
+    WHERE programme = $1 AND person_id_number = ANY($2::text[]) AND application_id <> $3) AS claims,
+  (SELECT coalesce(json_agg(json_build_object('subsidy_month', subsidy_month, 'subsidy_type', subsidy_type,
+            'amount_fen', coalesce(approved_amount_fen, amount_fen)) ORDER BY subsidy_month, submitted_at), '[]')
+     FROM applications
+    WHERE programme = $1 AND enterprise_id = $4 AND id <> $3 AND applications_counted(status)) AS months,
+  CASE WHEN $5 THEN
+    (SELECT count(*)::int FROM training_plans
+      WHERE programme = $1 AND enterprise_id = $4 AND status = 'approved' AND month_from <= $6 AND month_until >= $6)
+  END AS plans,
+  (SELECT coalesce(json_agg(json_build_object('region_code', a.region_code, 'initial', a.initial_scale_fen,
+            'balance', (SELECT coalesce(sum(l.amount_fen), 0) FROM ledger_lines l WHERE l.account_id = a.id))), '[]')
+     FROM fund_accounts a WHERE a.fund = 'skills_account' AND a.kind = 'fund' AND a.region_code = ANY($7::text[])) AS fund`;
+
+/** A new application's id does not exist yet: excludes nothing. */
+export const NO_APPLICATION = '00000000-0000-0000-0000-000000000000';
+
+export function evaluationContextParams(app: ApplicationFactsRow, personIdNumbers: string[]): unknown[] {
+  return [
+    WORK_FOR_TRAINING,
+    personIdNumbers,
+    app.id,
+    app.enterprise_id,
+    app.region_code.startsWith('6523'),
+    app.subsidy_month,
+    ancestorsOf(app.region_code),
+  ];
+}
+
 export async function evaluateApplication(
   tx: Queryable,
   app: ApplicationFactsRow,
   persons: PersonFactsRow[],
   today: string,
 ): Promise<Evaluation> {
-  const ids = persons.map((p) => p.person_id_number);
+  const { rows } = await tx.query<EvaluationContext>(
+    `SELECT ${EVALUATION_CONTEXT_COLUMNS}`,
+    evaluationContextParams(
+      app,
+      persons.map((p) => p.person_id_number),
+    ),
+  );
+  return evaluateWithContext(app, persons, today, rows[0]!);
+}
+
+/** The engine's decision for the application, from its rows and their context; no I/O. */
+export function evaluateWithContext(
+  app: ApplicationFactsRow,
+  persons: PersonFactsRow[],
+  today: string,
+  context: EvaluationContext,
+): Evaluation {
   const chain = ancestorsOf(app.region_code);
-  const [claims, months, plan, fund] = await Promise.all([
-    ids.length
-      ? tx.query<{ person_id_number: string; subsidy_month: string }>(
-          `SELECT person_id_number, subsidy_month FROM person_month_claims
-            WHERE programme = $1 AND person_id_number = ANY($2::text[]) AND application_id <> $3`,
-          [WORK_FOR_TRAINING, ids, app.id],
-        )
-      : Promise.resolve({ rows: [] as { person_id_number: string; subsidy_month: string }[] }),
-    tx.query<{ subsidy_month: string; subsidy_type: SubsidyType; amount_fen: number }>(
-      `SELECT subsidy_month, subsidy_type, coalesce(approved_amount_fen, amount_fen) AS amount_fen FROM applications
-        WHERE programme = $1 AND enterprise_id = $2 AND id <> $3 AND applications_counted(status)`,
-      [WORK_FOR_TRAINING, app.enterprise_id, app.id],
-    ),
-    app.region_code.startsWith('6523')
-      ? tx.query<{ n: number }>(
-          `SELECT count(*)::int AS n FROM training_plans
-            WHERE programme = $1 AND enterprise_id = $2 AND status = 'approved'
-              AND month_from <= $3 AND month_until >= $3`,
-          [WORK_FOR_TRAINING, app.enterprise_id, app.subsidy_month],
-        )
-      : Promise.resolve(null),
-    // 专账 status for the 30% stop rule, when the ledger has the city's account (nearest region first)
-    tx.query<{ region_code: string; initial: number | null; balance: number }>(
-      `SELECT a.region_code, a.initial_scale_fen AS initial,
-              (SELECT coalesce(sum(l.amount_fen), 0)::bigint FROM ledger_lines l WHERE l.account_id = a.id) AS balance
-         FROM fund_accounts a WHERE a.fund = 'skills_account' AND a.kind = 'fund' AND a.region_code = ANY($1::text[])`,
-      [chain],
-    ),
-  ]);
+  const claims = { rows: context.claims };
+  const months = { rows: context.months };
+  const plan = context.plans === null ? null : { rows: [{ n: context.plans }] };
+  const fund = { rows: context.fund };
   const fundRow = fund.rows.sort((x, y) => chain.indexOf(x.region_code) - chain.indexOf(y.region_code))[0];
   const before = new Map<string, { months: Set<string>; thisMonth: boolean }>();
   for (const c of claims.rows) {
