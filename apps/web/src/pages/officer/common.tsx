@@ -117,6 +117,11 @@ const menu: { key: string; label: string; roles: readonly Role[] }[] = [
     label: '公示管理',
     roles: ['county_reviewer', 'prefecture_reviewer', 'finance', 'policy_admin', 'auditor'],
   },
+  {
+    key: '/officer/screening',
+    label: '免申即享筛查',
+    roles: ['county_reviewer', 'prefecture_reviewer', 'finance', 'policy_admin', 'auditor'],
+  },
   { key: '/officer/payments', label: '资金拨付', roles: ['finance', 'auditor'] },
   {
     key: '/officer/funds',
