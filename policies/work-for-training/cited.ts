@@ -6,18 +6,17 @@ import { resolveParameter } from '@wengang/engine';
 import type { Citation, DecisionContext, IsoDate, ParameterDefinition } from '@wengang/engine';
 
 export interface Cited<T> {
-  value: T;
-  cite: Citation;
-  note?: string;
+  readonly value: T;
+  readonly cite: Citation;
+  readonly note?: string;
 }
 
-/** The value in force (recorded in the decision) with its citation, or undefined when none applies. */
+/**
+ * The value in force (recorded in the decision) with its citation, or undefined when none applies.
+ * It is the engine's resolved parameter itself (frozen, shared by every decision that uses it).
+ */
 export function cited<T>(ctx: DecisionContext, p: ParameterDefinition<T>, on: IsoDate): Cited<T> | undefined {
-  const resolved = ctx.resolve(p, on);
-  if (resolved === undefined) return undefined;
-  return resolved.note === undefined
-    ? { value: resolved.value, cite: resolved.cite }
-    : { value: resolved.value, cite: resolved.cite, note: resolved.note };
+  return ctx.resolve(p, on);
 }
 
 /**

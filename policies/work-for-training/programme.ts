@@ -33,16 +33,12 @@ import { otherTrainingSubsidyExcluded } from './parameters/other-training-subsid
 import { policyPeriod } from './parameters/policy-period';
 import { specialAccountStopRatio } from './parameters/special-account-stop-ratio';
 import { trainingPlanRequired } from './parameters/training-plan-required';
-import { claimMonthOf, firstDayOf, lastDayOf } from './rules/claim-month';
+import { claimMonthOf, firstDayOf } from './rules/claim-month';
 import { distressTestForMonth } from './rules/distress-test';
 import { enterpriseInScope } from './rules/enterprise-in-scope';
 import { hireDateOf, hiredByMonthEnd, withinDateWindow } from './rules/hire-date';
 import { industryRecognised } from './rules/industry-recognised';
-import {
-  enterpriseMonthsLimitReached,
-  enterpriseMonthsWithClaim,
-  personMonthsLimitReached,
-} from './rules/months-limit';
+import { enterpriseMonthsWithClaim, monthsBeyondLimit, personMonthsLimitReached } from './rules/months-limit';
 import { otherTypesClaimedThisMonth } from './rules/one-type-per-month';
 import { personCategoryAllowed } from './rules/person-category';
 import { allocateUnderCap, remainingEnterpriseCap } from './rules/remaining-enterprise-cap';
@@ -56,9 +52,36 @@ const EARLIEST = '2020-01-01';
 
 const result = (ok: boolean): ConditionResult => (ok ? 'pass' : 'fail');
 
+/** Rosters up to this length are checked for duplicate ids by a scan, longer ones with a set. */
+const SHORT_ROSTER = 32;
+
+/** Whether a person before `i` has the same id as persons[i]. */
+function listedBefore(persons: readonly Person[], i: number): boolean {
+  const id = persons[i]!.personId;
+  for (let j = 0; j < i; j++) if (persons[j]!.personId === id) return true;
+  return false;
+}
+
+/** `；可补贴类别：…` per category list (parameter values are shared and never change). */
+const categoryDetails = new WeakMap<readonly string[], string>();
+function categoryDetailOf(categories: readonly string[]): string {
+  let detail = categoryDetails.get(categories);
+  if (detail === undefined) {
+    detail = `；可补贴类别：${categories.join('、')}`;
+    categoryDetails.set(categories, detail);
+  }
+  return detail;
+}
+
+/** What a person's condition result does to the person's line: nothing (0), or it blocks it. */
+const FAILED = 1;
+const INCOMPLETE = 2;
+const blocks = (r: ConditionResult): number => (r === 'fail' ? FAILED : r === 'missing' ? INCOMPLETE : 0);
+
 function decide(ctx: DecisionContext, facts: WorkForTrainingFacts): void {
   const periodMonth = claimMonthOf(ctx.period);
-  const anchor = firstDayOf(periodMonth ?? ctx.period.from.slice(0, 7));
+  // A one-month period starts on the month's first day (claimMonthOf checked it).
+  const anchor = periodMonth === null ? firstDayOf(ctx.period.from.slice(0, 7)) : ctx.period.from;
   const on = anchor < EARLIEST ? EARLIEST : anchor;
 
   let claimFailed = false;
@@ -320,7 +343,7 @@ function decide(ctx: DecisionContext, facts: WorkForTrainingFacts): void {
       });
     } else {
       const months = enterpriseMonthsWithClaim(claimedMonths, month);
-      const over = enterpriseMonthsLimitReached(claimedMonths, month, maxEnterprise.value);
+      const over = monthsBeyondLimit(months, maxEnterprise.value);
       claim({
         id: 'enterprise_months_limit',
         label: `同一企业在政策执行期内最长申请 ${maxEnterprise.value} 个月`,
@@ -384,144 +407,198 @@ function decide(ctx: DecisionContext, facts: WorkForTrainingFacts): void {
   const basis = absorption ? cited(ctx, hireDateBasis, on) : undefined;
   const hireWindow = absorption ? cited(ctx, absorptionHireWindow, on) : undefined;
   const otherExcluded = cited(ctx, otherTrainingSubsidyExcluded, on);
-  const monthEnd = lastDayOf(month);
+  // claimMonthOf checked that the period ends on the month's last day.
+  const monthEnd = ctx.period.until;
 
-  const categoryList = categories?.value.join('、');
+  // The same for every person: built once per claim.
+  const categoryDetail = categories === undefined ? '' : categoryDetailOf(categories.value);
+  const hireWindowDetail =
+    hireWindow === undefined ? '' : `；规定期间 ${hireWindow.value.from} 至 ${hireWindow.value.until}`;
+  const maxPersonLabel = `每人最长补贴 ${maxPerson.value} 个月`;
   const payable: Person[] = [];
-  const seen = new Set<string>();
-  facts.persons.forEach((p, i) => {
-    const at = `facts.persons.${i}`;
-    let ok = true;
-    let incomplete = false;
-    const person = (c: Omit<ConditionOutcome, 'personId' | 'month'>): void => {
-      // Adding to the fresh literal, not spreading it: a spread of many-shaped objects is the
-      // slowest step of a decision (engine benchmark).
-      const outcome = c as ConditionOutcome;
-      outcome.personId = p.personId;
-      outcome.month = month;
-      const r = ctx.condition(outcome);
-      if (r === 'fail') ok = false;
-      if (r === 'missing') incomplete = true;
-    };
+  const persons = facts.persons;
+  // Duplicate ids: a scan of the earlier persons for a short roster, a set for a long one.
+  const seen = persons.length > SHORT_ROSTER ? new Set<string>() : undefined;
+  for (let i = 0; i < persons.length; i++) {
+    const p = persons[i]!;
+    const personId = p.personId;
+    // FAILED and INCOMPLETE bits of this person's conditions; 0 when the person is payable.
+    let blocked = 0;
     const who = `${p.name}（${p.category}）`;
 
-    if (seen.has(p.personId)) {
-      person({
+    if (seen === undefined ? listedBefore(persons, i) : seen.has(personId)) {
+      ctx.condition({
         id: 'person_listed_once',
         label: '同一人同一月只补贴一次',
         result: 'fail',
         cite: amount.cite,
         detail: `${who} 在花名册中重复列出，只计一次`,
+        personId,
+        month,
       });
-      return;
+      continue;
     }
-    seen.add(p.personId);
+    seen?.add(personId);
 
     if (absorption && categories !== undefined && basis !== undefined) {
-      person({
-        id: 'person_category_allowed',
-        label: '新吸纳人员属于文件所列人员类别',
-        result: result(personCategoryAllowed(p.category, categories.value)),
-        cite: categories.cite,
-        detail: `${who}；可补贴类别：${categoryList}`,
-      });
+      blocked |= blocks(
+        ctx.condition({
+          id: 'person_category_allowed',
+          label: '新吸纳人员属于文件所列人员类别',
+          result: result(personCategoryAllowed(p.category, categories.value)),
+          cite: categories.cite,
+          detail: who + categoryDetail,
+          personId,
+          month,
+        }),
+      );
       const hire = hireDateOf(p, basis.value);
       if (hire.date === undefined) {
-        person({
-          id: 'hired_by_claim_month',
-          label: '补贴年月前（含当月）已新吸纳就业',
-          result: 'missing',
-          cite: basis.cite,
-          detail:
-            basis.value === 'employment_registration'
-              ? `${who} 未提供就业登记日期（须办理就业登记）`
-              : `${who} 未提供就业登记或社保登记日期`,
-          missing: hire.missing.map((f) => `${at}.${f}`),
-        });
+        blocked |= blocks(
+          ctx.condition({
+            id: 'hired_by_claim_month',
+            label: '补贴年月前（含当月）已新吸纳就业',
+            result: 'missing',
+            cite: basis.cite,
+            detail:
+              basis.value === 'employment_registration'
+                ? `${who} 未提供就业登记日期（须办理就业登记）`
+                : `${who} 未提供就业登记或社保登记日期`,
+            missing: hire.missing.map((f) => `facts.persons.${i}.${f}`),
+            personId,
+            month,
+          }),
+        );
       } else {
-        person({
-          id: 'hired_by_claim_month',
-          label: '补贴年月前（含当月）已新吸纳就业',
-          result: result(hiredByMonthEnd(hire.date, monthEnd)),
-          cite: basis.cite,
-          detail: `${who} 新吸纳时间 ${hire.date}（以${hire.source}为准）；补贴年月 ${month}`,
-        });
+        blocked |= blocks(
+          ctx.condition({
+            id: 'hired_by_claim_month',
+            label: '补贴年月前（含当月）已新吸纳就业',
+            result: result(hiredByMonthEnd(hire.date, monthEnd)),
+            cite: basis.cite,
+            detail: `${who} 新吸纳时间 ${hire.date}（以${hire.source}为准）；补贴年月 ${month}`,
+            personId,
+            month,
+          }),
+        );
         if (hireWindow !== undefined) {
-          person({
-            id: 'hire_date_in_window',
-            label: '新吸纳时间在规定期间内',
-            result: result(withinDateWindow(hire.date, hireWindow.value)),
-            cite: hireWindow.cite,
-            detail: `${who} 新吸纳时间 ${hire.date}；规定期间 ${hireWindow.value.from} 至 ${hireWindow.value.until}`,
-          });
+          blocked |= blocks(
+            ctx.condition({
+              id: 'hire_date_in_window',
+              label: '新吸纳时间在规定期间内',
+              result: result(withinDateWindow(hire.date, hireWindow.value)),
+              cite: hireWindow.cite,
+              detail: `${who} 新吸纳时间 ${hire.date}${hireWindowDetail}`,
+              personId,
+              month,
+            }),
+          );
         }
       }
     }
 
     if (p.monthsClaimedBefore === undefined) {
-      person({
-        id: 'person_months_remaining',
-        label: `每人最长补贴 ${maxPerson.value} 个月`,
-        result: 'missing',
-        cite: maxPerson.cite,
-        detail: `${who} 未提供此前已享受月数`,
-        missing: [`${at}.monthsClaimedBefore`],
-      });
+      blocked |= blocks(
+        ctx.condition({
+          id: 'person_months_remaining',
+          label: maxPersonLabel,
+          result: 'missing',
+          cite: maxPerson.cite,
+          detail: `${who} 未提供此前已享受月数`,
+          missing: [`facts.persons.${i}.monthsClaimedBefore`],
+          personId,
+          month,
+        }),
+      );
     } else {
       const reached = personMonthsLimitReached(p.monthsClaimedBefore, maxPerson.value);
-      person({
-        id: 'person_months_remaining',
-        label: `每人最长补贴 ${maxPerson.value} 个月`,
-        result: result(!reached),
-        cite: maxPerson.cite,
-        detail: `${who} 此前已享受 ${p.monthsClaimedBefore} 个月${reached ? '，已满' : `，本月为第 ${p.monthsClaimedBefore + 1} 个月`}`,
-      });
+      blocked |= blocks(
+        ctx.condition({
+          id: 'person_months_remaining',
+          label: maxPersonLabel,
+          result: result(!reached),
+          cite: maxPerson.cite,
+          detail: `${who} 此前已享受 ${p.monthsClaimedBefore} 个月${reached ? '，已满' : `，本月为第 ${p.monthsClaimedBefore + 1} 个月`}`,
+          personId,
+          month,
+        }),
+      );
     }
 
     const already = p.alreadySubsidisedThisMonth;
-    person({
-      id: 'not_already_subsidised_this_month',
-      label: '同一人同一月不重复享受以工代训补贴',
-      result: already === undefined ? 'missing' : result(!already),
-      cite: amount.cite,
-      detail:
-        already === undefined
-          ? `${who} 未说明本月是否已享受以工代训补贴`
-          : already
-            ? `${who} 本月已享受以工代训补贴`
-            : `${who} 本月未享受其他以工代训补贴`,
-      ...(already === undefined ? { missing: [`${at}.alreadySubsidisedThisMonth`] } : {}),
-    });
+    if (already === undefined) {
+      blocked |= blocks(
+        ctx.condition({
+          id: 'not_already_subsidised_this_month',
+          label: '同一人同一月不重复享受以工代训补贴',
+          result: 'missing',
+          cite: amount.cite,
+          detail: `${who} 未说明本月是否已享受以工代训补贴`,
+          missing: [`facts.persons.${i}.alreadySubsidisedThisMonth`],
+          personId,
+          month,
+        }),
+      );
+    } else {
+      blocked |= blocks(
+        ctx.condition({
+          id: 'not_already_subsidised_this_month',
+          label: '同一人同一月不重复享受以工代训补贴',
+          result: result(!already),
+          cite: amount.cite,
+          detail: already ? `${who} 本月已享受以工代训补贴` : `${who} 本月未享受其他以工代训补贴`,
+          personId,
+          month,
+        }),
+      );
+    }
 
     if (otherExcluded !== undefined) {
       if (otherExcluded.value) {
         const other = p.otherTrainingSubsidyThisMonth;
-        person({
-          id: 'no_other_training_subsidy',
-          label: '享受以工代训补贴期间不同时享受其他类型的职业培训补贴',
-          result: other === undefined ? 'missing' : result(!other),
-          cite: otherExcluded.cite,
-          detail:
-            other === undefined
-              ? `${who} 未说明本月是否享受其他职业培训补贴`
-              : other
-                ? `${who} 本月同时享受其他职业培训补贴`
-                : `${who} 本月未享受其他职业培训补贴`,
-          ...(other === undefined ? { missing: [`${at}.otherTrainingSubsidyThisMonth`] } : {}),
-        });
+        if (other === undefined) {
+          blocked |= blocks(
+            ctx.condition({
+              id: 'no_other_training_subsidy',
+              label: '享受以工代训补贴期间不同时享受其他类型的职业培训补贴',
+              result: 'missing',
+              cite: otherExcluded.cite,
+              detail: `${who} 未说明本月是否享受其他职业培训补贴`,
+              missing: [`facts.persons.${i}.otherTrainingSubsidyThisMonth`],
+              personId,
+              month,
+            }),
+          );
+        } else {
+          blocked |= blocks(
+            ctx.condition({
+              id: 'no_other_training_subsidy',
+              label: '享受以工代训补贴期间不同时享受其他类型的职业培训补贴',
+              result: result(!other),
+              cite: otherExcluded.cite,
+              detail: other ? `${who} 本月同时享受其他职业培训补贴` : `${who} 本月未享受其他职业培训补贴`,
+              personId,
+              month,
+            }),
+          );
+        }
       } else {
-        person({
-          id: 'no_other_training_subsidy',
-          label: '享受以工代训补贴期间不同时享受其他类型的职业培训补贴',
-          result: 'not_applicable',
-          cite: otherExcluded.cite,
-          detail: '本地区允许同时享受岗前培训、岗位技能提升等其他职业培训补贴',
-        });
+        blocked |= blocks(
+          ctx.condition({
+            id: 'no_other_training_subsidy',
+            label: '享受以工代训补贴期间不同时享受其他类型的职业培训补贴',
+            result: 'not_applicable',
+            cite: otherExcluded.cite,
+            detail: '本地区允许同时享受岗前培训、岗位技能提升等其他职业培训补贴',
+            personId,
+            month,
+          }),
+        );
       }
     }
 
-    if (ok && !incomplete) payable.push(p);
-  });
+    if (blocked === 0) payable.push(p);
+  }
 
   // Lines: none when a claim-level condition failed; the cap cuts lines in roster order.
   if (claimFailed) return;
@@ -534,9 +611,11 @@ function decide(ctx: DecisionContext, facts: WorkForTrainingFacts): void {
         ? '困难企业以工代训补贴'
         : '以工代训补贴';
   const perMonth = `${yuan(amount.value)}/人/月 × 1 人 × 1 月`;
+  const lineLabel = ` ${month} ${typeLabel}`;
   let capCut = false;
   let left = remaining ?? 0;
-  payable.forEach((p, k) => {
+  for (let k = 0; k < payable.length; k++) {
+    const p = payable[k]!;
     const fen = paid[k]!;
     const before = left;
     left -= fen;
@@ -555,20 +634,20 @@ function decide(ctx: DecisionContext, facts: WorkForTrainingFacts): void {
             ? `${p.name} 应补 ${yuan(amount.value)}，上限剩余 ${yuan(before)}，只补 ${yuan(fen)}`
             : `${p.name} 应补 ${yuan(amount.value)}，单个企业上限已用完，不再补贴`,
       });
-      if (fen === 0) return;
+      if (fen === 0) continue;
     }
     ctx.line({
-      label: `${p.name} ${month} ${typeLabel}`,
+      label: p.name + lineLabel,
       amountFen: fen,
+      cite: amount.cite,
       personId: p.personId,
       month,
-      cite: amount.cite,
       formula:
         fen < amount.value
           ? `${perMonth} = ${yuan(amount.value)}，受单个企业上限限制减至剩余额度 ${yuan(fen)}`
           : perMonth,
     });
-  });
+  }
   if (capCut) {
     ctx.note('本次申领跨过单个企业最高补贴：按花名册顺序补贴，跨过上限的一人减至剩余额度，其后人员不再补贴。');
   }

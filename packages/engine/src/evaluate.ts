@@ -13,10 +13,11 @@ import {
   UnknownProgrammeError,
   type FieldIssue,
 } from './errors';
+import { compileFacts, REJECT } from './fast-facts';
 import { canonicalJson, sha256Hex } from './hash';
 import { fieldIssues, zhErrorMap } from './messages';
-import { resolveInChain, valuesKnownOn } from './parameter';
-import { compileProgramme, isRegistry, type CompiledProgramme, type Registry } from './programme';
+import { valuesKnownOn, type ResolutionScope } from './parameter';
+import { compileProgramme, isRegistry, scopeOf, type CompiledProgramme, type Registry } from './programme';
 import { ancestry, defaultAncestorsOf } from './regions';
 import type {
   AmountLine,
@@ -44,7 +45,6 @@ export interface EvaluateOptions {
 export type EvaluationResult = { ok: true; decision: Decision } | { ok: false; error: Error };
 
 const PARSE_CONTEXT = { error: zhErrorMap };
-const RESULTS: ReadonlySet<string> = new Set<ConditionResult>(['pass', 'fail', 'not_applicable', 'missing']);
 
 /**
  * Evaluate one request. Throws InputError (with `issues`) for a bad envelope or facts — its
@@ -66,15 +66,28 @@ export function evaluate(
   if (!covers(programme.regions, chain)) {
     throw new RegionNotCoveredError(programme.id, programme.name, request.region, programme.regions);
   }
+  return decide(programme, compiled, chain, request, parseFacts(programme, request.facts));
+}
+
+/**
+ * The facts as the programme's schema parses them. Valid facts take the compiled fast path (same
+ * output as zod); anything it does not accept is parsed by zod, which names the bad fields.
+ */
+function parseFacts(programme: ProgrammeDefinition, facts: unknown): unknown {
+  const fast = compileFacts(programme.facts);
+  if (fast !== undefined) {
+    const out = fast(facts);
+    if (out !== REJECT) return out;
+  }
   // Parse without a context first: zod's compiled fast path is quicker that way, and only a
-  // failing request (rare in batch) pays for a second parse with the Chinese messages.
-  const parsed = programme.facts.safeParse(request.facts);
+  // failing request pays for a second parse with the Chinese messages.
+  const parsed = programme.facts.safeParse(facts);
   if (!parsed.success) {
-    const localised = programme.facts.safeParse(request.facts, PARSE_CONTEXT);
+    const localised = programme.facts.safeParse(facts, PARSE_CONTEXT);
     const issues = localised.success ? parsed.error.issues : localised.error.issues;
     throw new InputError(fieldIssues(issues, 'facts'));
   }
-  return decide(programme, compiled, chain, request, parsed.data);
+  return parsed.data;
 }
 
 /**
@@ -204,19 +217,14 @@ function decide(
   if (returned !== undefined && typeof (returned as { then?: unknown })?.then === 'function') {
     ctx.fault('decide 必须同步执行 (decide must be synchronous, it returned a promise)');
   }
-  const { conditions, lines, missingFields: missing } = ctx;
+  const { lines, missingFields: missing } = ctx;
 
   let amountFen = 0;
   for (const line of lines) amountFen += line.amountFen;
   if (!Number.isSafeInteger(amountFen)) ctx.fault(`合计金额 ${amountFen} 超出安全整数范围`);
 
-  let claimFails = false;
-  let incomplete = missing.length > 0;
-  for (const c of conditions) {
-    if (c.result === 'fail' && c.personId === undefined && c.month === undefined) claimFails = true;
-    else if (c.result === 'missing') incomplete = true;
-  }
-  const eligible: Eligibility = claimFails ? 'no' : incomplete ? 'needs_input' : amountFen > 0 ? 'yes' : 'no';
+  const incomplete = ctx.someMissing || missing.length > 0;
+  const eligible: Eligibility = ctx.claimFails ? 'no' : incomplete ? 'needs_input' : amountFen > 0 ? 'yes' : 'no';
 
   return {
     programme: programme.id,
@@ -250,13 +258,20 @@ class Recorder implements DecisionContext {
   readonly missingFields: string[] = [];
   readonly notes: string[] = [];
   open = true;
+  /** A claim-level condition (no personId, no month) failed. */
+  claimFails = false;
+  /** A condition's result was missing. */
+  someMissing = false;
   private readonly programme: string;
   private readonly compiled: CompiledProgramme;
-  private readonly chain: readonly RegionCode[];
+  /** Resolutions shared with other decisions for the same region and decision date. */
+  private readonly scope: ResolutionScope;
   /** The last lookup: rules often ask for the same parameter once per person. */
   private lastParam: ParameterDefinition<unknown> | undefined;
   private lastOn: IsoDate | undefined;
   private lastResolved: ResolvedParameter<unknown> | undefined;
+  /** The last month that passed the check (strings cannot change). */
+  private lastMonth: string | undefined;
 
   constructor(
     programme: string,
@@ -266,10 +281,10 @@ class Recorder implements DecisionContext {
   ) {
     this.programme = programme;
     this.compiled = compiled;
-    this.chain = chain;
     this.region = request.region;
     this.period = { from: request.period.from, until: request.period.until };
     this.decisionDate = request.decisionDate;
+    this.scope = scopeOf(compiled, chain, request.decisionDate);
   }
 
   param<T>(p: ParameterDefinition<T>, on?: IsoDate): T {
@@ -285,72 +300,99 @@ class Recorder implements DecisionContext {
   }
 
   resolve<T>(p: ParameterDefinition<T>, on?: IsoDate): ResolvedParameter<T> | undefined {
-    this.live('param');
+    if (!this.open) this.closed('param');
     const day = on ?? this.period.from;
     if (p === this.lastParam && day === this.lastOn) return this.lastResolved as ResolvedParameter<T> | undefined;
-    if (p === null || typeof p !== 'object' || !this.compiled.parameterIds.has(p.id)) {
-      this.fault(`参数 ${p?.id} 未列入项目的 parameters (a parameter must be listed in programme.parameters)`);
+    const def = p as ParameterDefinition<unknown>;
+    // A remembered entry was checked (listed parameter, valid day) when it was first asked for.
+    const known = this.scope.known(def, day);
+    let resolved: ResolvedParameter<unknown> | undefined;
+    if (known !== undefined) {
+      resolved = known.resolved;
+    } else {
+      if (p === null || typeof p !== 'object' || !this.compiled.parameterIds.has(p.id)) {
+        this.fault(`参数 ${p?.id} 未列入项目的 parameters (a parameter must be listed in programme.parameters)`);
+      }
+      if (on !== undefined && on !== this.period.from && !isIsoDateCached(on)) {
+        this.fault(`参数 ${p.id} 的取值日期 ${shown(on)} 不是有效日期 YYYY-MM-DD`);
+      }
+      resolved = this.scope.resolve(def, day);
     }
-    if (on !== undefined && on !== this.period.from && !isIsoDateCached(on)) {
-      this.fault(`参数 ${p.id} 的取值日期 ${shown(on)} 不是有效日期 YYYY-MM-DD`);
-    }
-    const resolved = resolveInChain(p, this.chain, day, this.decisionDate);
     if (resolved !== undefined && !this.parameters.includes(resolved)) this.parameters.push(resolved);
-    this.lastParam = p as ParameterDefinition<unknown>;
+    this.lastParam = def;
     this.lastOn = day;
     this.lastResolved = resolved;
-    return resolved;
+    return resolved as ResolvedParameter<T> | undefined;
   }
 
   condition(c: ConditionOutcome): ConditionResult {
-    this.live('condition');
+    if (!this.open) this.closed('condition');
     if (c === null || typeof c !== 'object' || typeof c.id !== 'string' || c.id === '') {
       this.fault(`条件缺少 id (condition needs an id): ${shown(c)}`);
     }
-    if (typeof c.label !== 'string' || c.label === '') this.fault(`条件 ${c.id} 缺少中文说明 label`);
-    if (!RESULTS.has(c.result))
-      this.fault(`条件 ${c.id} 的结果 ${shown(c.result)} 不是 pass/fail/not_applicable/missing`);
-    this.checkCommon(c.cite, c.personId, c.month, '条件 ', c.id);
-    if (c.detail !== undefined && typeof c.detail !== 'string') this.fault(`条件 ${c.id} 的 detail 不是文字`);
-    const outcome: ConditionOutcome = { id: c.id, label: c.label, result: c.result, cite: c.cite };
-    if (c.detail !== undefined) outcome.detail = c.detail;
-    if (c.missing !== undefined) {
-      if (!Array.isArray(c.missing)) this.fault(`条件 ${c.id} 的 missing 不是字段路径列表`);
-      outcome.missing = c.missing.slice();
-      for (const field of c.missing) this.addMissing(field);
+    const { id, label, result, cite, detail, missing, personId, month } = c;
+    if (typeof label !== 'string' || label === '') this.fault(`条件 ${id} 缺少中文说明 label`);
+    if (result !== 'pass' && result !== 'fail' && result !== 'not_applicable' && result !== 'missing') {
+      this.fault(`条件 ${id} 的结果 ${shown(result)} 不是 pass/fail/not_applicable/missing`);
     }
-    if (c.personId !== undefined) outcome.personId = c.personId;
-    if (c.month !== undefined) outcome.month = c.month;
+    this.checkCommon(cite, personId, month, '条件 ', id);
+    if (detail !== undefined && typeof detail !== 'string') this.fault(`条件 ${id} 的 detail 不是文字`);
+    // Keys always in this order. The usual per-person condition in one literal (no transitions).
+    let outcome: ConditionOutcome;
+    if (missing === undefined && detail !== undefined && personId !== undefined && month !== undefined) {
+      outcome = { id, label, result, cite, detail, personId, month };
+    } else {
+      outcome = { id, label, result, cite };
+      if (detail !== undefined) outcome.detail = detail;
+      if (missing !== undefined) {
+        if (!Array.isArray(missing)) this.fault(`条件 ${id} 的 missing 不是字段路径列表`);
+        outcome.missing = missing.slice();
+        for (const field of missing) this.addMissing(field);
+      }
+      if (personId !== undefined) outcome.personId = personId;
+      if (month !== undefined) outcome.month = month;
+    }
+    if (result === 'fail') {
+      if (personId === undefined && month === undefined) this.claimFails = true;
+    } else if (result === 'missing') {
+      this.someMissing = true;
+    }
     this.conditions.push(outcome);
-    return c.result;
+    return result;
   }
 
   line(l: AmountLine): void {
-    this.live('line');
+    if (!this.open) this.closed('line');
     if (l === null || typeof l !== 'object' || typeof l.label !== 'string' || l.label === '') {
       this.fault(`金额行缺少中文说明 label: ${shown(l)}`);
     }
-    if (typeof l.amountFen !== 'number' || !Number.isSafeInteger(l.amountFen) || l.amountFen < 0) {
+    const { label, amountFen, cite, personId, month, formula } = l;
+    if (typeof amountFen !== 'number' || !Number.isSafeInteger(amountFen) || amountFen < 0) {
       this.fault(
-        `金额行「${l.label}」的金额 ${shown(l.amountFen)} 不是非负整数分 (amountFen must be a non-negative safe integer)`,
+        `金额行「${label}」的金额 ${shown(amountFen)} 不是非负整数分 (amountFen must be a non-negative safe integer)`,
       );
     }
-    this.checkCommon(l.cite, l.personId, l.month, '金额行 ', l.label);
-    if (l.formula !== undefined && typeof l.formula !== 'string') this.fault(`金额行「${l.label}」的 formula 不是文字`);
-    const line: AmountLine = { label: l.label, amountFen: l.amountFen, cite: l.cite };
-    if (l.personId !== undefined) line.personId = l.personId;
-    if (l.month !== undefined) line.month = l.month;
-    if (l.formula !== undefined) line.formula = l.formula;
+    this.checkCommon(cite, personId, month, '金额行 ', label);
+    if (formula !== undefined && typeof formula !== 'string') this.fault(`金额行「${label}」的 formula 不是文字`);
+    let line: AmountLine;
+    if (personId !== undefined && month !== undefined && formula !== undefined) {
+      line = { label, amountFen, cite, personId, month, formula };
+    } else {
+      line = { label, amountFen, cite };
+      if (personId !== undefined) line.personId = personId;
+      if (month !== undefined) line.month = month;
+      if (formula !== undefined) line.formula = formula;
+    }
     this.lines.push(line);
   }
 
   missing(field: string): void {
-    this.live('missing');
+    if (!this.open) this.closed('missing');
     this.addMissing(field);
   }
 
   note(text: string): void {
-    this.live('note');
+    if (!this.open) this.closed('note');
     if (typeof text !== 'string' || text === '') this.fault(`说明 ${shown(text)} 不是文字`);
     if (!this.notes.includes(text)) this.notes.push(text);
   }
@@ -359,8 +401,8 @@ class Recorder implements DecisionContext {
     throw new ProgrammeError(this.programme, message);
   }
 
-  private live(method: string): void {
-    if (!this.open) this.fault(`ctx.${method} 在 decide 返回之后被调用 (ctx used after decide returned)`);
+  private closed(method: string): never {
+    this.fault(`ctx.${method} 在 decide 返回之后被调用 (ctx used after decide returned)`);
   }
 
   private addMissing(field: string): void {
@@ -376,7 +418,9 @@ class Recorder implements DecisionContext {
     if (personId !== undefined && (typeof personId !== 'string' || personId === '')) {
       this.fault(`${kind}${name} 的 personId ${shown(personId)} 无效`);
     }
-    if (month !== undefined && !isIsoMonthCached(month))
-      this.fault(`${kind}${name} 的 month ${shown(month)} 不是 YYYY-MM`);
+    if (month !== undefined && month !== this.lastMonth) {
+      if (!isIsoMonthCached(month)) this.fault(`${kind}${name} 的 month ${shown(month)} 不是 YYYY-MM`);
+      this.lastMonth = month;
+    }
   }
 }

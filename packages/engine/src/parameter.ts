@@ -77,6 +77,50 @@ export function resolveInChain<T>(
   return undefined;
 }
 
+/** Distinct days remembered per parameter in one scope; further days are resolved every time. */
+const MAX_DAYS_PER_PARAMETER = 64;
+
+interface ScopeEntry {
+  readonly on: IsoDate;
+  readonly resolved: ResolvedParameter<unknown> | undefined;
+}
+
+/**
+ * Resolutions for one region chain and decision date, remembered for every decision that shares
+ * both (a batch of claims from one region decided on one day resolves each parameter once).
+ * Definitions are frozen and the chain is frozen, so a remembered answer cannot go stale. The
+ * caller checks a parameter and a day before asking for them the first time: a remembered entry
+ * also means "already checked".
+ */
+export class ResolutionScope {
+  private readonly byParameter = new Map<ParameterDefinition<unknown>, ScopeEntry[]>();
+
+  constructor(
+    readonly chain: readonly RegionCode[],
+    readonly asOf: IsoDate,
+  ) {}
+
+  /** The remembered entry of (def, on), or undefined when not asked before. */
+  known(def: ParameterDefinition<unknown>, on: IsoDate): ScopeEntry | undefined {
+    const entries = this.byParameter.get(def);
+    if (entries === undefined) return undefined;
+    for (let i = 0; i < entries.length; i++) if (entries[i]!.on === on) return entries[i];
+    return undefined;
+  }
+
+  /** Resolve (def, on) and remember the answer. */
+  resolve(def: ParameterDefinition<unknown>, on: IsoDate): ResolvedParameter<unknown> | undefined {
+    const resolved = resolveInChain(def, this.chain, on, this.asOf);
+    let entries = this.byParameter.get(def);
+    if (entries === undefined) {
+      entries = [];
+      this.byParameter.set(def, entries);
+    }
+    if (entries.length < MAX_DAYS_PER_PARAMETER) entries.push({ on, resolved });
+    return resolved;
+  }
+}
+
 /** Every value of `def` from documents issued on or before `asOf` (for the ruleset hash). */
 export function valuesKnownOn<T>(def: ParameterDefinition<T>, asOf: IsoDate): ParameterValue<T>[] {
   return def.values.filter((v) => v.cite.issued <= asOf);

@@ -1,7 +1,7 @@
 /** Programmes: their definition check and the registry the platform looks them up in. */
 import type { z } from 'zod';
 import { DefinitionError, UnknownProgrammeError } from './errors';
-import { indexOf } from './parameter';
+import { indexOf, ResolutionScope } from './parameter';
 import type { ProgrammeDefinition } from './types';
 import { isIsoDate } from '@wengang/kernel';
 import { citationProblems, isRegionCode } from './validate';
@@ -16,6 +16,35 @@ export interface CompiledProgramme {
   issuedDates: readonly string[];
   /** Ruleset hash per epoch (number of issue dates on or before the decision date), filled lazily. */
   hashes: (string | undefined)[];
+  /** Parameter resolutions per region chain and decision date (see ResolutionScope), bounded. */
+  scopes: Map<readonly string[], Map<string, ResolutionScope>>;
+  /** Number of scopes in `scopes`. */
+  scopeCount: number;
+}
+
+/** Scopes kept per programme; past this, every scope is dropped and rebuilt as needed. */
+const MAX_SCOPES = 4096;
+
+/** The resolution scope of this programme for a region chain and decision date. */
+export function scopeOf(compiled: CompiledProgramme, chain: readonly string[], asOf: string): ResolutionScope {
+  let byDate = compiled.scopes.get(chain);
+  if (byDate !== undefined) {
+    const scope = byDate.get(asOf);
+    if (scope !== undefined) return scope;
+  }
+  if (compiled.scopeCount >= MAX_SCOPES) {
+    compiled.scopes.clear();
+    compiled.scopeCount = 0;
+    byDate = undefined;
+  }
+  if (byDate === undefined) {
+    byDate = new Map();
+    compiled.scopes.set(chain, byDate);
+  }
+  const scope = new ResolutionScope(chain, asOf);
+  byDate.set(asOf, scope);
+  compiled.scopeCount++;
+  return scope;
 }
 
 const compiledProgrammes = new WeakMap<ProgrammeDefinition, CompiledProgramme>();
@@ -71,7 +100,13 @@ export function compileProgramme(def: ProgrammeDefinition): CompiledProgramme {
     parameterIds.add(p.id);
     for (const v of p.values) issued.add(v.cite.issued);
   }
-  const compiled: CompiledProgramme = { parameterIds, issuedDates: [...issued].sort(), hashes: [] };
+  const compiled: CompiledProgramme = {
+    parameterIds,
+    issuedDates: [...issued].sort(),
+    hashes: [],
+    scopes: new Map(),
+    scopeCount: 0,
+  };
   compiledProgrammes.set(def, compiled);
   return compiled;
 }

@@ -12,6 +12,7 @@ import {
   ParameterNotFoundError,
   ProgrammeError,
   RegionNotCoveredError,
+  resolveParameter,
   rulesetVersion,
   sha256Hex,
   UnknownProgrammeError,
@@ -19,7 +20,16 @@ import {
   type DecisionContext,
   type EvaluationRequest,
 } from '../src/index';
-import { amountPerPersonMonth, cite, fakeProgramme, minRevenueDrop, options, person, request } from './fixtures';
+import {
+  amountPerPersonMonth,
+  cite,
+  fakeAncestorsOf,
+  fakeProgramme,
+  minRevenueDrop,
+  options,
+  person,
+  request,
+} from './fixtures';
 
 const registry = createRegistry([fakeProgramme]);
 const run = (req: EvaluationRequest) => evaluate(registry, req, options);
@@ -362,6 +372,67 @@ describe('evaluate: context', () => {
       (e: unknown) => e instanceof RegionNotCoveredError && /371503/.test(e.issues[0]!.message),
       'a retired code: the kernel names its successor',
     );
+  });
+});
+
+describe('evaluate: parameter resolutions shared between decisions', () => {
+  /** Resolves the amount on each of `facts.days` and hands the answers to the test. */
+  let seen: unknown[] = [];
+  const probe = defineProgramme({
+    ...fakeProgramme,
+    id: 'fake-probe',
+    facts: z.object({ days: z.array(z.string()) }),
+    decide(ctx, f) {
+      for (const day of f.days) seen.push(ctx.resolve(amountPerPersonMonth, day));
+      ctx.param(minRevenueDrop);
+    },
+  });
+  const regions = ['371502', '371521', '371500', '370102', '370000'];
+  const dates = ['2020-02-15', '2020-03-01', '2020-06-30', '2020-07-01', '2020-12-31'];
+  const days = ['2020-01-01', '2020-05-01', '2020-06-30', '2020-07-01', '2020-12-31'];
+
+  it('answers as an uncached resolution would, whatever the order of the requests', () => {
+    // a fixed shuffle of every (region, decision date) pair, each asked twice
+    const pairs = regions.flatMap((region) => dates.map((decisionDate) => ({ region, decisionDate })));
+    const order = [...pairs, ...pairs].map((p, i) => ({ p, k: (i * 7919) % 101 })).sort((a, b) => a.k - b.k);
+    for (const { p } of order) {
+      seen = [];
+      const d = evaluate(probe, request({ programme: 'fake-probe', ...p, facts: { days } }), options);
+      const expected = days.map((on) =>
+        resolveParameter(amountPerPersonMonth, {
+          region: p.region,
+          on,
+          asOf: p.decisionDate,
+          ancestorsOf: fakeAncestorsOf,
+        }),
+      );
+      assert.deepEqual(seen, expected, `${p.region} decided ${p.decisionDate}`);
+      // recorded once each, in order of first use
+      const used = [...new Set(expected.filter((r) => r !== undefined))];
+      assert.deepEqual(d.parameters.slice(0, used.length), used);
+    }
+  });
+
+  it('still checks a day the first time and every time it is invalid', () => {
+    for (let i = 0; i < 3; i++) {
+      assert.throws(
+        () => evaluate(probe, request({ programme: 'fake-probe', facts: { days: ['2020-02-30'] } }), options),
+        (e: unknown) => e instanceof ProgrammeError && /2020-02-30/.test(e.message),
+      );
+    }
+  });
+
+  it('still refuses, in another programme, a parameter that one does not list', () => {
+    evaluate(probe, request({ programme: 'fake-probe', facts: { days } }), options);
+    const other = defineProgramme({
+      ...fakeProgramme,
+      id: 'fake-other',
+      parameters: [minRevenueDrop],
+      decide(ctx) {
+        ctx.param(amountPerPersonMonth, '2020-05-01');
+      },
+    });
+    assert.throws(() => evaluate(other, request({ programme: 'fake-other' }), options), /未列入项目的 parameters/);
   });
 });
 

@@ -9,8 +9,11 @@ export interface HireDate {
   /** Which registration it comes from (Chinese). */
   source?: string;
   /** Absent person fields (relative to the person) that were needed. */
-  missing: string[];
+  missing: readonly string[];
 }
+
+/** Shared by every hire date that could be determined (nothing missing). */
+const NONE: readonly string[] = Object.freeze([]);
 
 /**
  * `employment_registration`: the 就业登记 date, which must exist (63号 requires the registration).
@@ -25,15 +28,15 @@ export function hireDateOf(
   if (basis === 'employment_registration') {
     return employment === undefined
       ? { missing: ['employmentRegisteredOn'] }
-      : { date: employment, source: '就业登记', missing: [] };
+      : { date: employment, source: '就业登记', missing: NONE };
   }
   if (employment === undefined && insurance === undefined) {
     return { missing: ['employmentRegisteredOn', 'socialInsuranceRegisteredOn'] };
   }
   if (insurance === undefined || (employment !== undefined && employment <= insurance)) {
-    return { date: employment, source: '就业登记', missing: [] };
+    return { date: employment, source: '就业登记', missing: NONE };
   }
-  return { date: insurance, source: '社保登记', missing: [] };
+  return { date: insurance, source: '社保登记', missing: NONE };
 }
 
 /** The person was taken on by the end of the claim month (no subsidy for a month before the hire). */

@@ -7,7 +7,15 @@ export function personMonthsLimitReached(monthsClaimedBefore: number, max: numbe
 
 /** Distinct months the enterprise would have been subsidised for, counting this claim's month. */
 export function enterpriseMonthsWithClaim(claimedMonths: readonly { month: string }[], month: string): string[] {
-  return [...new Set([...claimedMonths.map((c) => c.month), month])].sort();
+  const months: string[] = [];
+  for (const c of claimedMonths) if (!months.includes(c.month)) months.push(c.month);
+  if (!months.includes(month)) months.push(month);
+  return months.sort();
+}
+
+/** Distinct subsidised months (from enterpriseMonthsWithClaim) beyond the maximum. */
+export function monthsBeyondLimit(months: readonly string[], max: number): boolean {
+  return months.length > max;
 }
 
 /** This claim would take the enterprise beyond its maximum number of subsidised months. */
@@ -16,5 +24,5 @@ export function enterpriseMonthsLimitReached(
   month: string,
   max: number,
 ): boolean {
-  return enterpriseMonthsWithClaim(claimedMonths, month).length > max;
+  return monthsBeyondLimit(enterpriseMonthsWithClaim(claimedMonths, month), max);
 }

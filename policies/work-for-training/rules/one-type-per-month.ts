@@ -6,9 +6,11 @@ export function otherTypesClaimedThisMonth(
   month: string,
   subsidyType: SubsidyType,
 ): SubsidyType[] {
-  return [
-    ...new Set(
-      claimedMonths.filter((c) => c.month === month && c.subsidyType !== subsidyType).map((c) => c.subsidyType),
-    ),
-  ];
+  const others: SubsidyType[] = [];
+  for (const c of claimedMonths) {
+    if (c.month === month && c.subsidyType !== subsidyType && !others.includes(c.subsidyType)) {
+      others.push(c.subsidyType);
+    }
+  }
+  return others;
 }
