@@ -13,6 +13,8 @@ import {
   listPersons,
   saveUnitInformation,
   listProgress,
+  removePerson,
+  submitApplication,
   submitClaim,
   takeAction,
   type ClaimInput,
@@ -122,6 +124,41 @@ describeEachDatabase('以工代训 applications: the guide rules in the database
     assert.equal(first.created, true);
     assert.equal(again.created, false);
     assert.equal(again.id, first.id);
+  });
+
+  it('a returned claim, corrected and resubmitted, goes back to review with the corrected amount and persons', async () => {
+    const { rows } = await db().query<{ id: string }>(
+      `SELECT id FROM applications WHERE enterprise_id = $1 AND subsidy_month = '2020-05'`,
+      [f.user.enterpriseId],
+    );
+    const id = rows[0]!.id;
+    const caseOf = async () =>
+      (
+        await db().query<{ id: string; status: string; amount_fen: number; persons: number; decided: boolean }>(
+          `SELECT c.id, c.status, c.amount_fen, (SELECT count(*)::int FROM case_persons p WHERE p.case_id = c.id) AS persons,
+                  c.decision->>'amountFen' = c.amount_fen::text AS decided
+             FROM review_cases c WHERE c.source = 'application' AND c.source_id = $1`,
+          [id],
+        )
+      ).rows[0]!;
+    const before = await caseOf();
+    assert.deepEqual([before.status, Number(before.amount_fen), before.persons], ['county_review', 300000, 6]);
+    await db().transaction((tx) =>
+      takeAction(tx, before.id, 'return', { principal: f.reviewer }, { reason: '请核对花名册第6人' }, clock.now),
+    );
+    const persons = await listPersons(db(), f.user, id, 1, 10);
+    await removePerson(db(), { ...f.user }, id, persons.items[5]!.id, clock);
+    const again = await submitApplication(db(), { ...f.user }, id, clock);
+    assert.equal(again.amountFen, 250000);
+    const after = await caseOf();
+    assert.equal(after.id, before.id, 'the same case');
+    assert.deepEqual(
+      [after.status, Number(after.amount_fen), after.persons, after.decided],
+      ['county_review', 250000, 5, true],
+      "the case holds the corrected claim and the engine's decision for it",
+    );
+    const progress = (await listProgress(db(), f.user)).find((p) => p.id === id)!;
+    assert.equal(progress.status, 'county_review');
   });
 
   it('a rejected month can be applied for again', async () => {

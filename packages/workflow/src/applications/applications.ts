@@ -11,7 +11,7 @@ import { ancestorsOf, getRegion, listRegions } from '@wengang/kernel';
 import { recordAudit, type Actor, type AuditEntry } from '../audit';
 import { applicationStatusFor } from '../application-sync';
 import { openCase, type OpenCaseInput } from '../cases';
-import { takeAction } from '../machine';
+import { resubmitCase } from '../review';
 import { resolveWorkflow } from '../workflows';
 import { checkResidentIdField, checkSize, industryFromSection, maskAccount, maskIdNumber, yuan } from './checks';
 import { ApplicationError, constraintViolation, throwIfIssues, type FieldIssue } from './errors';
@@ -1736,17 +1736,17 @@ async function submitInTransaction(
     materials: AttachedMaterial[] | null;
   }>(
     `WITH app AS (
-       UPDATE applications SET status = $11, submitted_at = $2, updated_at = $2, amount_fen = $3, decision = $4::jsonb,
-              ruleset_version = $5, version = version + 1 WHERE id = $1 RETURNING id),
+       UPDATE applications SET status = $10, submitted_at = $2, updated_at = $2, amount_fen = $3,
+              ruleset_version = $4, version = version + 1 WHERE id = $1 RETURNING id),
      claims AS (
        INSERT INTO person_month_claims (programme, person_id_number, subsidy_month, application_id, enterprise_id, region_code,
          subsidy_type, amount_fen)
-       SELECT $6, p.person_id_number, $7, $1, $8, $9, $10, p.amount_fen FROM application_persons p
+       SELECT $5, p.person_id_number, $6, $1, $7, $8, $9, p.amount_fen FROM application_persons p
         WHERE p.application_id = $1 AND p.amount_fen > 0
        RETURNING person_id_number, amount_fen),
      event AS (
        INSERT INTO application_events (application_id, region_code, at, status, actor_id, actor_role, actor_name, note, amount_fen)
-       VALUES ($1, $9, $2, 'submitted', $12, $13, $14, $15, $3) RETURNING id)
+       VALUES ($1, $8, $2, 'submitted', $11, $12, $13, $14, $3) RETURNING id)
      SELECT (SELECT json_agg(json_build_object('person_id_number', p.person_id_number, 'person_name', p.person_name,
                      'person_category', p.person_category, 'amount_fen', p.amount_fen) ORDER BY p.added_at)
                FROM application_persons p WHERE p.application_id = $1 AND p.amount_fen > 0) AS persons,
@@ -1757,7 +1757,6 @@ async function submitInTransaction(
       id,
       clock.now,
       evaluation.totalFen,
-      JSON.stringify(evaluation.decision),
       evaluation.decision?.rulesetVersion ?? null,
       WORK_FOR_TRAINING,
       app.subsidy_month,
@@ -1780,8 +1779,23 @@ async function submitInTransaction(
   });
   let status: ApplicationStatus = resubmission ? 'submitted' : (initial ?? 'submitted');
   if (resubmission && !opened.created) {
-    // back to review: the workbench's listener (../application-sync.ts) records the new status
-    await takeAction(tx, opened.id, 'resubmit', { system: true, actor: actorOfUser(user) }, {}, clock.now);
+    // back to review with the corrected claim (amount, decision, persons, materials); the
+    // workbench's listener (../application-sync.ts) records the new status
+    const input = caseInputOf(app, evaluation, claimed, materials, user, clock);
+    await resubmitCase(
+      tx,
+      'application',
+      id,
+      {
+        amountFen: input.amountFen,
+        decision: input.decision ?? null,
+        request: input.request,
+        persons: input.persons ?? [],
+        materials: input.materials ?? [],
+      },
+      clock.now,
+      actorOfUser(user),
+    );
     const { rows: now } = await tx.query<{ status: ApplicationStatus }>(
       'SELECT status FROM applications WHERE id = $1',
       [id],
@@ -2123,30 +2137,30 @@ async function writeSubmittedClaim(
     `WITH app AS (
        INSERT INTO applications (id, programme, enterprise_id, region_code, subsidy_month, subsidy_type, status, unit_name,
          credit_code, legal_rep_name, legal_rep_id_number, bank_name, bank_account_no, contact_phone, declared_size,
-         computed_size, size_note, industry, training_description, details, amount_fen, decision, ruleset_version,
+         computed_size, size_note, industry, training_description, details, amount_fen, ruleset_version,
          created_by, created_at, updated_at, submitted_at, idempotency_key)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20::jsonb, $21,
-         $22::jsonb, $23, $24, $25, $25, $25, $26)
+         $22, $23, $24, $24, $24, $25)
        RETURNING id),
      persons AS (
        INSERT INTO application_persons (id, application_id, region_code, person_id_number, person_name, person_category,
          source, spell_id, hired_on, employment_registered_on, dispatched, amount_fen, refusal, added_at)
        SELECT x.id, app.id, $4, x.id_number, x.name, x.category, x.source, x.spell_id, x.hired_on,
-              x.employment_registered_on, x.dispatched, x.amount_fen, x.refusal, $25::timestamptz + (x.ord * interval '1 microsecond')
-         FROM app, jsonb_to_recordset($27::jsonb) AS x(id uuid, id_number text, name text, category text, source text,
+              x.employment_registered_on, x.dispatched, x.amount_fen, x.refusal, $24::timestamptz + (x.ord * interval '1 microsecond')
+         FROM app, jsonb_to_recordset($26::jsonb) AS x(id uuid, id_number text, name text, category text, source text,
               spell_id uuid, hired_on date, employment_registered_on date, dispatched boolean, amount_fen bigint,
               refusal text, ord int)
        RETURNING person_id_number, amount_fen),
      materials AS (
        INSERT INTO application_materials (application_id, kind, file_id, region_code, attached_at)
-       SELECT app.id, x.kind, x.file_id, $4, $25::timestamptz + (x.ord * interval '1 microsecond')
-         FROM app, jsonb_to_recordset($28::jsonb) AS x(kind text, file_id uuid, ord int)),
+       SELECT app.id, x.kind, x.file_id, $4, $24::timestamptz + (x.ord * interval '1 microsecond')
+         FROM app, jsonb_to_recordset($27::jsonb) AS x(kind text, file_id uuid, ord int)),
      claims AS (
        INSERT INTO person_month_claims (programme, person_id_number, subsidy_month, application_id, enterprise_id,
          region_code, subsidy_type, amount_fen)
        SELECT $2, p.person_id_number, $5, $1, $3, $4, $6, p.amount_fen FROM persons p WHERE p.amount_fen > 0)
      INSERT INTO application_events (application_id, region_code, at, status, actor_id, actor_role, actor_name, note, amount_fen)
-     SELECT app.id, $4, $25, 'submitted', $24, $29, $30, $31, $21 FROM app`,
+     SELECT app.id, $4, $24, 'submitted', $23, $28, $29, $30, $21 FROM app`,
     [
       app.id,
       WORK_FOR_TRAINING,
@@ -2169,7 +2183,6 @@ async function writeSubmittedClaim(
       app.training_description,
       JSON.stringify(app.details),
       evaluation.totalFen,
-      JSON.stringify(evaluation.decision),
       evaluation.decision?.rulesetVersion ?? null,
       user.id,
       clock.now,
