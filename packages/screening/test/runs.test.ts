@@ -99,7 +99,7 @@ describeEachDatabase('screening runs as jobs', (db) => {
     assert.deepEqual(await cases(db()), before);
     const { rows } = await db().query<{ eligible: string; amount: number; cited: number }>(
       `SELECT c.decision->>'eligible' AS eligible, (c.decision->>'amountFen')::bigint AS amount,
-              jsonb_array_length(c.decision->'conditions') AS cited
+              json_array_length(c.decision->'conditions') AS cited
          FROM review_cases c JOIN screening_findings f ON f.case_id = c.id WHERE f.run_id = $1`,
       [run.id],
     );

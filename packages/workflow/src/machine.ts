@@ -97,7 +97,7 @@ async function reevaluate(tx: Queryable, c: CaseRow, now: Date): Promise<CaseRow
   await tx.query(
     `UPDATE review_cases SET decision = $2, amount_fen = $3, headcount = coalesce($4, headcount),
        payee = CASE WHEN $5::boolean THEN $6::jsonb ELSE payee END,
-       request = CASE WHEN $7::boolean THEN $8::jsonb ELSE request END
+       request = CASE WHEN $7::boolean THEN $8::json ELSE request END
      WHERE id = $1`,
     [
       c.id,

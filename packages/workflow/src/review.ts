@@ -112,8 +112,8 @@ export async function resubmitCase(
   const c = await findCaseBySource(tx, source, sourceId);
   if (!c) throw new WorkflowError('未找到对应的审核案件', 'not_found');
   await tx.query(
-    `UPDATE review_cases SET amount_fen = coalesce($2, amount_fen), decision = coalesce($3::jsonb, decision),
-       request = coalesce($4::jsonb, request), materials = coalesce($5::jsonb, materials),
+    `UPDATE review_cases SET amount_fen = coalesce($2, amount_fen), decision = coalesce($3::json, decision),
+       request = coalesce($4::json, request), materials = coalesce($5::jsonb, materials),
        headcount = coalesce($6, headcount)
      WHERE id = $1`,
     [
