@@ -71,7 +71,24 @@ export const evaluateRoutes: FastifyPluginAsyncZod = async (app) => {
           issues: outcome.errors,
         });
       }
-      return outcome.decision;
+      // A ten-person decision is ≈47 KB of JSON: encode it once here, as the bytes the default
+      // serialiser would send (JSON.stringify, UTF-8), so the reply neither measures the string's
+      // UTF-8 length nor encodes it again when writing.
+      return reply.type('application/json; charset=utf-8').send(utf8Json(outcome.decision));
     },
   );
 };
+
+/** Reused for encoding; each response gets its own copy (the socket may still hold the last one). */
+const scratch = Buffer.allocUnsafe(1024 * 1024);
+
+/** `JSON.stringify(value)` as UTF-8 bytes. */
+function utf8Json(value: unknown): Buffer {
+  const json = JSON.stringify(value);
+  // At most 3 UTF-8 bytes per UTF-16 unit; a larger decision is encoded on its own.
+  if (json.length * 3 > scratch.length) return Buffer.from(json, 'utf8');
+  const length = scratch.write(json, 0, 'utf8');
+  const bytes = Buffer.allocUnsafe(length);
+  scratch.copy(bytes, 0, 0, length);
+  return bytes;
+}
