@@ -242,7 +242,16 @@ export function parseDate(value: string): Parsed {
 /** `2022-03`, `2022/3`, `202203`, `2022年3月` → `2022-03-01` (months are stored as their first day). */
 export function parseMonth(value: string): Parsed {
   // Fast path: YYYY-MM.
-  if (value.length === 7 && value.charCodeAt(4) === 45 && digit(value, 0) && digit(value, 5) && digit(value, 6)) {
+  if (
+    value.length === 7 &&
+    value.charCodeAt(4) === 45 &&
+    digit(value, 0) &&
+    digit(value, 1) &&
+    digit(value, 2) &&
+    digit(value, 3) &&
+    digit(value, 5) &&
+    digit(value, 6)
+  ) {
     const m = (value.charCodeAt(5) - 48) * 10 + (value.charCodeAt(6) - 48);
     if (m >= 1 && m <= 12 && value >= '1900') return `${value}-01`;
   }

@@ -3,7 +3,14 @@
  * usual 人社 data-element code where one exists, type, whether required), the table it loads and
  * its natural key. docs/data-import.md is generated from the same definitions (`layoutsMarkdown`).
  */
-import { classifyEnterpriseSize, isSizeIndustry, type SizeIndustry } from '@wengang/kernel';
+import {
+  classifyEnterpriseSize,
+  isSizeIndustry,
+  SIZE_TABLE,
+  type EnterpriseSize,
+  type SizeIndustry,
+  type SizeMetric,
+} from '@wengang/kernel';
 import type { EnumCode, FieldType } from './fields';
 
 export type SourceId =
@@ -61,6 +68,11 @@ export interface SourceLayout {
   unitRef?: boolean;
   /** Cross-field checks: the first problem, or undefined. */
   rowCheck?(row: RowValues): { field: string; message: string } | undefined;
+  /**
+   * The columns rowCheck and the derived columns read: the import's hot path makes strings of
+   * these cells only (a test checks the list against the functions' source).
+   */
+  reads?: readonly string[];
 }
 
 const codes = (...list: [value: string, label: string, ...spellings: string[]][]): EnumCode[] =>
@@ -242,8 +254,50 @@ export function hardshipIndustryOf(
   return 'other';
 }
 
-/** The size class from the figures (kernel), else the declared class, else null. */
-function deriveSize(row: RowValues): string | null {
+const SIZE_ROWS = new Map(SIZE_TABLE.map((r) => [r.industry, r]));
+/** Size classes decided so far, by industry and which thresholds of its row the figures reach. */
+const sizeDecisions = new Map<string, EnterpriseSize | null>();
+
+/**
+ * The size class from the figures (kernel), else the declared class, else null. The kernel decides
+ * by exact comparisons of each figure with the thresholds of the industry's row, so its decision is
+ * remembered per industry and comparison outcomes: a million units take a few hundred decisions.
+ */
+export function deriveSize(row: RowValues): string | null {
+  const industry = sizeIndustryOf(row.industry_code!);
+  const sizeRow = SIZE_ROWS.get(industry);
+  if (sizeRow) {
+    const figures: Record<SizeMetric, number | undefined> = {
+      employees: row.employees === null || row.employees === undefined ? undefined : Number(row.employees),
+      revenueYuan:
+        row.revenue_fen === null || row.revenue_fen === undefined ? undefined : Number(row.revenue_fen) / 100,
+      assetsYuan: row.assets_fen === null || row.assets_fen === undefined ? undefined : Number(row.assets_fen) / 100,
+    };
+    let key = industry;
+    for (const floors of [sizeRow.smeCeilings, sizeRow.mediumFloors, sizeRow.smallFloors]) {
+      for (const f of floors) {
+        const v = figures[f.metric];
+        key += v === undefined ? 'u' : v >= (f.metric === 'employees' ? f.value : f.value * 10_000) ? '1' : '0';
+      }
+    }
+    let size = sizeDecisions.get(key);
+    if (size === undefined) {
+      const result = classifyEnterpriseSize({
+        industry,
+        ...(figures.employees !== undefined ? { employees: figures.employees } : {}),
+        ...(figures.revenueYuan !== undefined ? { revenueYuan: figures.revenueYuan } : {}),
+        ...(figures.assetsYuan !== undefined ? { assetsYuan: figures.assetsYuan } : {}),
+      });
+      size = 'size' in result ? result.size : null;
+      sizeDecisions.set(key, size);
+    }
+    if (size !== null) return size;
+  }
+  return row.declared_size ?? null;
+}
+
+/** The size class exactly as the kernel gives it for one row's figures (no memory; tests compare). */
+export function deriveSizeDirectly(row: RowValues): string | null {
   const industry = sizeIndustryOf(row.industry_code!);
   if (isSizeIndustry(industry)) {
     const num = (v: string | null | undefined) => (v === null || v === undefined ? undefined : Number(v));
@@ -370,6 +424,17 @@ export const LAYOUTS: readonly SourceLayout[] = [
       },
     ],
     derived: [{ column: 'size_class', pg: 'text', note: '企业规模（large/medium/small/micro）', compute: deriveSize }],
+    reads: [
+      'basic_account_no',
+      'basic_account_bank',
+      'tax_account_no',
+      'tax_account_bank',
+      'industry_code',
+      'employees',
+      'revenue_fen',
+      'assets_fen',
+      'declared_size',
+    ],
     rowCheck(row) {
       if ((row.basic_account_no === null) !== (row.basic_account_bank === null)) {
         return { field: '基本账户账号', message: '基本账户的开户银行与账号应同时填写' };
@@ -426,6 +491,7 @@ export const LAYOUTS: readonly SourceLayout[] = [
         note: '终止年月已填时必填；01–09 不视为裁员（鲁人社字〔2020〕26号 二(二)3）',
       },
     ],
+    reads: ['from_month', 'to_month', 'end_reason', 'ui_status'],
     rowCheck(row) {
       if (row.to_month !== null && row.to_month! < row.from_month!)
         return { field: '终止年月', message: '终止年月早于开始年月' };
@@ -503,6 +569,7 @@ export const LAYOUTS: readonly SourceLayout[] = [
         note: '空 = 无固定期限',
       },
     ],
+    reads: ['contract_start', 'contract_end'],
     rowCheck(row) {
       if (row.contract_end !== null && row.contract_start === null) {
         return { field: '劳动合同开始日期', message: '填写了劳动合同终止日期，开始日期必填' };
@@ -584,6 +651,7 @@ export const LAYOUTS: readonly SourceLayout[] = [
       },
       { column: 'days', header: '天数', type: { kind: 'int', min: 1, max: 366 }, required: false, pg: 'integer' },
     ],
+    reads: ['kind', 'days'],
     rowCheck(row) {
       if (row.kind === 'static_management' && row.days === null)
         return { field: '天数', message: '静态管理区域必须填写天数' };
@@ -675,6 +743,7 @@ export const LAYOUTS: readonly SourceLayout[] = [
         note: '空 = 仍有效',
       },
     ],
+    reads: ['from_date', 'until_date'],
     rowCheck(row) {
       if (row.until_date !== null && row.until_date! < row.from_date!)
         return { field: '截止日期', message: '截止日期早于认定日期' };
@@ -699,6 +768,7 @@ export const LAYOUTS: readonly SourceLayout[] = [
       { column: 'year', header: '年度', code: 'AAE001', type: { kind: 'year' }, required: true, pg: 'integer' },
       { column: 'monthly_fen', header: '月失业保险金标准（元）', type: fen, required: true, pg: 'bigint' },
     ],
+    reads: ['monthly_fen'],
     rowCheck(row) {
       if (row.monthly_fen === '0') return { field: '月失业保险金标准（元）', message: '标准应大于0' };
       return undefined;
@@ -745,6 +815,7 @@ export const LAYOUTS: readonly SourceLayout[] = [
       { column: 'amount_fen', header: '金额（元）', type: fen, required: true, pg: 'bigint' },
       { column: 'paid_on', header: '发放日期', type: { kind: 'date' }, required: false, pg: 'date' },
     ],
+    reads: ['programme', 'kind', 'variant', 'person_id'],
     rowCheck(row) {
       if (row.programme === 'stable-post-refund' && row.kind === 'paid' && row.variant === '') {
         return { field: '返还类型', message: '稳岗返还记录须填写返还类型（一般、中小微、困难）' };

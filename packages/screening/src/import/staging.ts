@@ -1,7 +1,8 @@
 /**
- * Loading validated rows: into a temporary staging table first (PostgreSQL COPY through
- * pg-copy-streams on a server; batched `INSERT … SELECT FROM unnest(…)` on PGlite or when no
- * connection string is at hand), then merged into the target by natural key in one transaction.
+ * The import's connection: one transaction that can COPY on a server (pg-copy-streams), and the
+ * temporary staging table of the general path (COPY on a server; batched `INSERT … SELECT FROM
+ * unnest(…)` on PGlite or when no connection string is at hand), from which rows are merged into
+ * the target by natural key.
  */
 import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
@@ -16,8 +17,11 @@ export interface Session extends Queryable {
 }
 
 export interface CopyWriter {
-  write(text: string): Promise<void>;
-  end(): Promise<void>;
+  write(piece: Buffer): Promise<void>;
+  /** Ends the COPY; the number of rows it loaded. */
+  end(): Promise<number>;
+  /** Cancels the COPY (CopyFail): the statement fails and loads nothing. */
+  abort(): Promise<void>;
 }
 
 /**
@@ -44,19 +48,29 @@ export async function withSession<T>(
       // A deep buffer: parsing goes on while the server consumes the previous rows.
       const stream = client.query(copyFrom(sql, { highWaterMark: 16 << 20 }));
       let failure: Error | undefined;
-      stream.on('error', (error: Error) => {
-        failure = error;
+      const failed = new Promise<void>((resolve) => {
+        stream.on('error', (error: Error) => {
+          failure = error;
+          resolve();
+        });
       });
       return {
-        async write(text) {
+        async write(piece) {
           if (failure) throw failure;
-          if (!stream.write(text)) await Promise.race([once(stream, 'drain'), once(stream, 'error')]);
+          if (!stream.write(piece)) await Promise.race([once(stream, 'drain'), failed]);
           if (failure) throw failure;
         },
         async end() {
           stream.end();
-          await finished(stream);
+          await Promise.race([finished(stream).catch(() => undefined), failed]);
           if (failure) throw failure;
+          return stream.rowCount;
+        },
+        async abort() {
+          if (!failure) {
+            stream.destroy(new Error('import cancelled'));
+            await failed;
+          }
         },
       };
     },
@@ -89,32 +103,35 @@ const ARRAY_TYPES: Record<string, string> = {
   boolean: 'boolean[]',
 };
 
-/** Escapes a value for COPY's text format. */
-function copyText(value: string | null): string {
-  if (value === null) return '\\N';
-  for (let i = 0; i < value.length; i++) {
-    const c = value.charCodeAt(i);
-    if (c === 92 || c === 9 || c === 10 || c === 13) {
-      return value.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
-    }
+/** COPY text → values (`\N` → null, escapes undone), for the embedded database's array inserts. */
+export function parseCopyRows(text: string, columns: number): (string | null)[][] {
+  const out: (string | null)[][] = Array.from({ length: columns }, () => []);
+  const unescape = (v: string): string | null =>
+    v === '\\N'
+      ? null
+      : v.includes('\\')
+        ? v.replace(/\\(.)/g, (_, c: string) => (c === 't' ? '\t' : c === 'n' ? '\n' : c === 'r' ? '\r' : c))
+        : v;
+  for (const row of text.split('\n')) {
+    if (row === '') continue;
+    const cells = row.split('\t');
+    if (cells.length !== columns) throw new Error(`staged row has ${cells.length} values, expected ${columns}`);
+    for (let i = 0; i < columns; i++) out[i]!.push(unescape(cells[i]!));
   }
-  return value;
+  return out;
 }
 
-/** Rows written to the staging table `import_staging (line, …columns)`. */
+/**
+ * Rows written, as COPY text led by their line numbers, to the staging table
+ * `import_staging (line, …columns)`: COPY on a server, array inserts on the embedded database.
+ */
 export class StagingWriter {
   private copy: CopyWriter | undefined;
-  private text: string[] = [];
-  private arrays: (string | null)[][];
-  private lines: number[] = [];
-  rows = 0;
 
-  constructor(
+  private constructor(
     private readonly session: Session,
     private readonly columns: readonly StagingColumn[],
-  ) {
-    this.arrays = columns.map(() => []);
-  }
+  ) {}
 
   static async create(session: Session, columns: readonly StagingColumn[]): Promise<StagingWriter> {
     const defs = columns.map((c) => `${c.column} ${c.pg}${c.pg === 'text' ? ' COLLATE "C"' : ''}`).join(', ');
@@ -126,45 +143,19 @@ export class StagingWriter {
     return writer;
   }
 
-  /** Adds a row; returns a promise only when a batch is being written (await it then). */
-  add(line: number, values: readonly (string | null)[]): Promise<void> | undefined {
-    this.rows++;
-    if (this.copy) {
-      let row = String(line);
-      for (const v of values) row += `\t${copyText(v)}`;
-      this.text.push(row);
-      return this.text.length >= 5000 ? this.flushCopy() : undefined;
-    }
-    this.lines.push(line);
-    for (let i = 0; i < values.length; i++) this.arrays[i]!.push(values[i]!);
-    return this.lines.length >= 5000 ? this.flushInsert() : undefined;
-  }
-
-  private async flushCopy(): Promise<void> {
-    if (this.text.length === 0) return;
-    const chunk = `${this.text.join('\n')}\n`;
-    this.text = [];
-    await this.copy!.write(chunk);
-  }
-
-  private async flushInsert(): Promise<void> {
-    if (this.lines.length === 0) return;
-    const params: unknown[] = [this.lines, ...this.arrays];
+  /** Writes complete rows of COPY text. */
+  async write(piece: Buffer): Promise<void> {
+    if (piece.length === 0) return;
+    if (this.copy) return this.copy.write(piece);
+    const values = parseCopyRows(piece.toString('utf8'), this.columns.length + 1);
     const casts = ['$1::integer[]', ...this.columns.map((c, i) => `$${i + 2}::${ARRAY_TYPES[c.pg] ?? 'text[]'}`)];
     await this.session.query(
       `INSERT INTO import_staging (line, ${this.columns.map((c) => c.column).join(', ')}) SELECT * FROM unnest(${casts.join(', ')})`,
-      params,
+      values,
     );
-    this.lines = [];
-    this.arrays = this.columns.map(() => []);
   }
 
   async close(): Promise<void> {
-    if (this.copy) {
-      await this.flushCopy();
-      await this.copy.end();
-    } else {
-      await this.flushInsert();
-    }
+    if (this.copy) await this.copy.end();
   }
 }

@@ -59,36 +59,38 @@ export interface GraduateFacts {
 }
 
 /**
- * Every graduate newly insured (a spell overlapping the hiring window) at a unit in `$1` regions
- * (or at the one unit `$2`), with the figures the conditions need:
- * $3 decision month, $4/$5 first and last month of the hiring window, $6 rejected case keys,
- * $7 a review case to leave out of earlier claims.
+ * The spells of persons on the graduates list at units in `$1` regions: the only spells this
+ * programme looks at — one (parallel) scan of the spells into a temporary table, with statistics,
+ * before the graduates' figures are computed from it.
+ */
+const graduateSpellsSql = `
+CREATE TEMP TABLE graduate_spells ON COMMIT DROP AS
+SELECT s.region_code, s.credit_code, s.person_id, s.from_month, s.to_month, s.ui_status
+  FROM ui_spells s
+ WHERE s.region_code = ANY($1::text[]) AND EXISTS (SELECT 1 FROM graduates g WHERE g.person_id = s.person_id)`;
+
+/**
+ * Every graduate newly insured (a spell overlapping the hiring window) at a unit, with the figures
+ * the conditions need, from graduate_spells: $1 decision month, $2/$3 first and last month of the
+ * hiring window, $4 rejected case keys, $5 a review case to leave out of earlier claims.
  */
 const personFactsSql = `
 WITH cand AS (
   SELECT s.region_code, s.credit_code, s.person_id,
          min(s.from_month) AS first_month,
-         sum(CASE WHEN s.from_month <= $3::date
-                  THEN ${monthIndex('least(coalesce(s.to_month, $3::date), $3::date)')} - ${monthIndex('s.from_month')} + 1
+         sum(CASE WHEN s.from_month <= $1::date
+                  THEN ${monthIndex('least(coalesce(s.to_month, $1::date), $1::date)')} - ${monthIndex('s.from_month')} + 1
                   ELSE 0 END)::int AS paid_months,
-         bool_or(s.from_month <= $3::date AND (s.to_month IS NULL OR s.to_month >= $3::date) AND s.ui_status = '1') AS normal
-    FROM ui_spells s
-   WHERE s.region_code = ANY($1::text[]) AND ($2::text IS NULL OR s.credit_code = $2::text)
-     AND EXISTS (SELECT 1 FROM graduates g WHERE g.person_id = s.person_id)
+         bool_or(s.from_month <= $1::date AND (s.to_month IS NULL OR s.to_month >= $1::date) AND s.ui_status = '1') AS normal
+    FROM graduate_spells s
    GROUP BY s.region_code, s.credit_code, s.person_id
-  HAVING bool_or(s.from_month <= $5::date AND (s.to_month IS NULL OR s.to_month >= $4::date))
+  HAVING bool_or(s.from_month <= $3::date AND (s.to_month IS NULL OR s.to_month >= $2::date))
 ),
 grad AS (
   SELECT DISTINCT ON (g.person_id) g.person_id, g.name, g.graduation_date, g.diploma_type
     FROM graduates g
    WHERE g.person_id IN (SELECT person_id FROM cand)
    ORDER BY g.person_id, g.graduation_date DESC, (g.diploma_type = '1') DESC
-),
-reg AS (
-  SELECT r.region_code, r.credit_code, r.person_id, min(r.contract_start) AS contract_start
-    FROM employment_registrations r
-    JOIN cand c ON c.region_code = r.region_code AND c.credit_code = r.credit_code AND c.person_id = r.person_id
-   GROUP BY r.region_code, r.credit_code, r.person_id
 ),
 prior AS (
   SELECT b.person_id, b.credit_code
@@ -99,8 +101,8 @@ prior AS (
     FROM case_persons p
     JOIN review_cases c ON c.id = p.case_id
     JOIN enterprises e ON e.id = c.enterprise_id
-   WHERE c.programme = 'job-expansion' AND ${caseStands('$6')}
-     AND ($7::text IS NULL OR c.source_id <> $7::text)
+   WHERE c.programme = 'job-expansion' AND ${caseStands('$4')}
+     AND ($5::text IS NULL OR c.source_id <> $5::text)
      AND p.person_key IN (SELECT person_id FROM cand)
 ),
 absorbed AS (
@@ -111,14 +113,14 @@ absorbed AS (
   SELECT p.person_key
     FROM case_persons p
     JOIN review_cases c ON c.id = p.case_id
-   WHERE c.programme = 'hiring-subsidy' AND ${caseStands('$6')} AND p.person_key IN (SELECT person_id FROM cand)
+   WHERE c.programme = 'hiring-subsidy' AND ${caseStands('$4')} AND p.person_key IN (SELECT person_id FROM cand)
 )
 SELECT c.region_code, c.credit_code, c.person_id, g.name,
        to_char(g.graduation_date, 'YYYY-MM') AS graduation_month,
        g.diploma_type = '1' AS regular,
        to_char(coalesce(r.contract_start, c.first_month), 'YYYY-MM-DD') AS hire_date,
        r.contract_start IS NOT NULL AS contract,
-       r.person_id IS NOT NULL AS registered,
+       r.registrations > 0 AS registered,
        c.paid_months, c.normal,
        CASE WHEN EXISTS (SELECT 1 FROM prior p WHERE p.person_id = c.person_id AND p.credit_code = c.credit_code) THEN 'this_enterprise'
             WHEN EXISTS (SELECT 1 FROM prior p WHERE p.person_id = c.person_id) THEN 'another_enterprise'
@@ -126,7 +128,11 @@ SELECT c.region_code, c.credit_code, c.person_id, g.name,
        EXISTS (SELECT 1 FROM absorbed a WHERE a.person_id = c.person_id) AS absorbed
   FROM cand c
   JOIN grad g ON g.person_id = c.person_id
-  LEFT JOIN reg r ON r.region_code = c.region_code AND r.credit_code = c.credit_code AND r.person_id = c.person_id`;
+  -- the candidate's registrations at the unit: a few rows found by the primary key
+  CROSS JOIN LATERAL (
+    SELECT min(r.contract_start) AS contract_start, count(*) AS registrations
+      FROM employment_registrations r
+     WHERE r.region_code = c.region_code AND r.credit_code = c.credit_code AND r.person_id = c.person_id) r`;
 
 interface Values {
   rate: number;
@@ -208,6 +214,8 @@ export const jobExpansion: ScreeningProgramme = {
     const scope = await assignmentScope(q);
     const v = values(run, Object.keys(run.parameters.byRegion)[0] ?? run.regionCode);
     if (!v || scope.length === 0) return;
+    await q.query(graduateSpellsSql, [scope]);
+    await q.exec('ANALYZE graduate_spells');
     // The candidates' row count is unknown to the planner (an aggregate with HAVING in a CTE): without
     // this it may nest loops over them, quadratic in the number of graduates.
     await q.exec('SET LOCAL enable_nestloop = off');
@@ -215,20 +223,18 @@ export const jobExpansion: ScreeningProgramme = {
     // where every other condition holds.
     await q.query(
       `INSERT INTO screening_graduate_assignments (run_id, person_id, region_code, credit_code, hire_date, facts)
-       SELECT DISTINCT ON (pf.person_id) $8::uuid, pf.person_id, pf.region_code, pf.credit_code, pf.hire_date::date,
+       SELECT DISTINCT ON (pf.person_id) $6::uuid, pf.person_id, pf.region_code, pf.credit_code, pf.hire_date::date,
               jsonb_build_object('personId', pf.person_id, 'name', pf.name, 'graduationMonth', pf.graduation_month,
                 'hireDate', pf.hire_date, 'paidMonths', pf.paid_months)
          FROM (${personFactsSql}) pf
          JOIN insured_units u ON u.region_code = pf.region_code AND u.credit_code = pf.credit_code
         WHERE u.unit_type = 'enterprise' AND NOT u.labour_dispatch
-          AND pf.graduation_month BETWEEN $9 AND $10 AND pf.regular
-          AND pf.hire_date BETWEEN $11 AND $12 AND pf.contract AND pf.registered
-          AND pf.paid_months >= $13 AND pf.normal AND pf.used_by = 'none' AND NOT pf.absorbed
+          AND pf.graduation_month BETWEEN $7 AND $8 AND pf.regular
+          AND pf.hire_date BETWEEN $9 AND $10 AND pf.contract AND pf.registered
+          AND pf.paid_months >= $11 AND pf.normal AND pf.used_by = 'none' AND NOT pf.absorbed
         ORDER BY pf.person_id, pf.hire_date, pf.credit_code
        ON CONFLICT (run_id, person_id) DO NOTHING`,
       [
-        scope,
-        null,
         monthStart(run.decisionDate),
         monthStart(v.hiring.from),
         monthStart(v.hiring.until),

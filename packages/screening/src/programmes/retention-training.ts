@@ -55,19 +55,38 @@ function values(run: { parameters: RunParameters }, region: string): Values | un
   return { rate, covered, minRisk, minDays, window };
 }
 
+/** Unit types as stored; a finding keeps its unit's type as the position in this list. */
+const UNIT_TYPES = [
+  'enterprise',
+  'social_organization',
+  'foundation',
+  'social_service_agency',
+  'law_firm',
+  'accounting_firm',
+  'individual_business',
+  'government_or_public_institution',
+  'other',
+] as const;
+const UNIT_TYPE_CODE_SQL = `CASE u.unit_type ${UNIT_TYPES.map((t, i) => `WHEN '${t}' THEN ${i + 1}`).join(' ')} END`;
+
+/**
+ * A finding's facts as the explanation reads them: the county's trigger (stored once per county in
+ * facts), the basis (insured or operating county, from the unit's region code), the unit type
+ * (figures[1]) and the head count.
+ */
+const FACTS_SQL = `jsonb_build_object(
+  'basis', CASE WHEN f.region_code LIKE '%00' THEN 'operating_county' ELSE 'insured_county' END,
+  'unitType', CASE f.figures[1] ${UNIT_TYPES.map((t, i) => `WHEN ${i + 1} THEN '${t}'`).join(' ')} END,
+  'headcount', f.headcount) || f.facts`;
+
+/** The persons behind the amount: insured and paying at the unit in the trigger month (as the screening counted them). */
+const PERSONS_SQL = `(SELECT coalesce(array_agg(DISTINCT s.person_id), '{}') FROM ui_spells s
+  WHERE s.region_code = f.region_code AND s.credit_code = f.credit_code
+    AND s.from_month <= (f.facts->>'triggerMonth' || '-01')::date
+    AND (s.to_month IS NULL OR s.to_month >= (f.facts->>'triggerMonth' || '-01')::date))`;
+
 /** Unit types as stored that the programme covers (its list names them in its own words). */
-const storedTypes = (covered: readonly string[]) =>
-  [
-    'enterprise',
-    'social_organization',
-    'foundation',
-    'social_service_agency',
-    'law_firm',
-    'accounting_firm',
-    'individual_business',
-    'government_or_public_institution',
-    'other',
-  ].filter((t) => covered.includes(unitTypeForRetention(t)));
+const storedTypes = (covered: readonly string[]) => UNIT_TYPES.filter((t) => covered.includes(unitTypeForRetention(t)));
 
 /**
  * Each county's first trigger in the window: the minRisk-th 中高风险 listing, or a static
@@ -100,6 +119,8 @@ export interface CountyTriggerRow {
 export const retentionTraining: ScreeningProgramme = {
   id: ID,
   name: '一次性留工培训补助',
+  factsSql: FACTS_SQL,
+  personIdsSql: PERSONS_SQL,
 
   async plan(q, run, chunks) {
     const programme = programmeDefinition(ID);
@@ -145,10 +166,12 @@ export const retentionTraining: ScreeningProgramme = {
     const v = values(run, region);
     if (!v || run.parameters.notes.length > 0) return { found: 0, fen: 0 };
     const { rows } = await q.query<{ found: number; fen: number }>(
-      `WITH trig AS (${triggersSql}),
+      `WITH trig AS (
+         SELECT t.*, jsonb_build_object('county', t.county, 'triggerDate', t.trigger_date, 'triggerMonth', left(t.trigger_date, 7),
+                  'eventKind', t.kind, 'eventName', t.area_name, 'eventDays', t.days) AS trigger_facts
+           FROM (${triggersSql}) t),
        unit AS (
-         SELECT u.*, date_trunc('month', t.trigger_date::date)::date AS trigger_month, t.county, t.trigger_date,
-                t.kind, t.area_name, t.days
+         SELECT u.*, date_trunc('month', t.trigger_date::date)::date AS trigger_month, t.trigger_facts
            FROM insured_units u
            JOIN trig t ON t.county = CASE WHEN u.region_code LIKE '%00' THEN u.operating_region_code ELSE u.region_code END
           WHERE u.region_code = $5 AND NOT u.labour_dispatch AND u.unit_type = ANY($6::text[])
@@ -159,20 +182,22 @@ export const retentionTraining: ScreeningProgramme = {
                              WHERE c.programme = $8 AND e.credit_code = u.credit_code AND ${caseStands('$9')})
        ),
        head AS (
-         SELECT s.credit_code, count(DISTINCT s.person_id)::int AS n, array_agg(DISTINCT s.person_id) AS persons
-           FROM ui_spells s
-           JOIN unit ON unit.region_code = s.region_code AND unit.credit_code = s.credit_code
-          WHERE s.region_code = $5 AND s.from_month <= unit.trigger_month
-            AND (s.to_month IS NULL OR s.to_month >= unit.trigger_month)
-          GROUP BY s.credit_code
+         -- persons insured and paying in the trigger month (distinct per unit: two-level hash aggregate)
+         SELECT p.credit_code, count(*)::int AS n
+           FROM (SELECT DISTINCT s.credit_code, s.person_id
+                   FROM ui_spells s
+                   JOIN unit ON unit.region_code = s.region_code AND unit.credit_code = s.credit_code
+                  WHERE s.region_code = $5 AND s.from_month <= unit.trigger_month
+                    AND (s.to_month IS NULL OR s.to_month >= unit.trigger_month)) p
+          GROUP BY p.credit_code
        ),
        found AS (
+         -- facts: the county's trigger (one value per county); figures: the unit type (see FACTS_SQL);
+         -- the persons are read from the spells when needed (PERSONS_SQL)
          INSERT INTO screening_findings (region_code, run_id, credit_code, programme, variant, unit_name, amount_fen, headcount,
-                                         person_ids, facts, status, queue_reason)
-         SELECT u.region_code, $10::uuid, u.credit_code, $8, '', u.name, $7::bigint * h.n, h.n, h.persons,
-                jsonb_build_object('county', u.county, 'basis', CASE WHEN u.region_code LIKE '%00' THEN 'operating_county' ELSE 'insured_county' END,
-                  'triggerDate', u.trigger_date, 'triggerMonth', to_char(u.trigger_month, 'YYYY-MM'), 'eventKind', u.kind,
-                  'eventName', u.area_name, 'eventDays', u.days, 'unitType', u.unit_type, 'headcount', h.n),
+                                         person_ids, facts, figures, status, queue_reason)
+         SELECT u.region_code, $10::uuid, u.credit_code, $8, '', u.name, $7::bigint * h.n, h.n, '{}', u.trigger_facts,
+                ARRAY[${UNIT_TYPE_CODE_SQL}]::bigint[],
                 CASE WHEN ${payabilitySql('tax_only')} IS NULL THEN 'payable' ELSE 'queued' END,
                 ${payabilitySql('tax_only')}
            FROM unit u JOIN head h ON h.credit_code = u.credit_code

@@ -77,6 +77,48 @@ const P = {
   revenueDrop: 'stable-post-refund.difficult_revenue_drop',
 } as const;
 
+/**
+ * A finding's figures (screening_findings.figures), by position: what each condition and the amount
+ * were decided on. `factsSql` rebuilds the object the explanation reads from them.
+ */
+const FIGURES = [
+  'refundYear',
+  'priorYear',
+  'size',
+  'unitFen',
+  'employeesFen',
+  'months',
+  'insured',
+  'layoffs',
+  'december',
+  'generalPaid',
+  'difficultPaid',
+  'owed',
+  'assets',
+  'liabilities',
+  'revenue',
+  'baseRevenue',
+  'benefitMonthlyFen',
+] as const;
+const SIZES = ['large', 'medium', 'small', 'micro'] as const;
+/** SQL on insured_units (as u): the size class as its figure (1 large … 4 micro, NULL unknown). */
+const SIZE_CODE_SQL = `CASE u.size_class ${SIZES.map((c, i) => `WHEN '${c}' THEN ${i + 1}`).join(' ')} END`;
+const figure = (name: (typeof FIGURES)[number]) => `f.figures[${FIGURES.indexOf(name) + 1}]`;
+/** Positions of entitled, due and pay per refund type, after the named figures. */
+const typeFigure = (type: RefundType, i: 0 | 1 | 2) => `f.figures[${FIGURES.length + 1 + TYPES.indexOf(type) * 3 + i}]`;
+const FACTS_SQL = `jsonb_build_object(${FIGURES.map(
+  (name) =>
+    `'${name}', ${
+      name === 'size'
+        ? `CASE ${figure('size')} ${SIZES.map((c, i) => `WHEN ${i + 1} THEN '${c}'`).join(' ')} END`
+        : figure(name)
+    }`,
+).join(', ')},
+  'types', jsonb_build_object(${TYPES.map(
+    (t) =>
+      `'${t}', jsonb_build_object('entitled', ${typeFigure(t, 0)}, 'due', ${typeFigure(t, 1)}, 'pay', ${typeFigure(t, 2)})`,
+  ).join(', ')})) || f.facts`;
+
 /** The pooling area's fund position the stop rules read: latest month before the decision month. */
 export async function fundPosition(q: Queryable, region: string, decisionDate: string): Promise<FundPosition | null> {
   const chain = [region, ...ancestorsOf(region).filter((c) => c !== region)];
@@ -212,6 +254,7 @@ function probeFacts(type: RefundType, resolved: Record<string, unknown>): unknow
 export const stablePostRefund: ScreeningProgramme = {
   id: ID,
   name: '稳岗返还',
+  factsSql: FACTS_SQL,
 
   async plan(q, run, chunks) {
     const programme = programmeDefinition(ID);
@@ -402,21 +445,15 @@ export const stablePostRefund: ScreeningProgramme = {
            FROM pay p),
        found AS (
          INSERT INTO screening_findings (region_code, run_id, credit_code, programme, variant, unit_name, amount_fen, headcount,
-                                         person_ids, facts, status, queue_reason)
+                                         person_ids, facts, figures, status, queue_reason)
          SELECT u.region_code, $2::uuid, u.credit_code, $35, u.variant, u.name,
                 CASE u.variant WHEN 'sme' THEN u.sme_pay WHEN 'general' THEN u.general_pay ELSE u.difficult_pay END,
-                u.december, '{}',
-                jsonb_build_object(
-                  'refundYear', $4::int, 'priorYear', $3::int, 'size', u.size_class,
-                  'unitFen', u.unit_fen, 'employeesFen', u.emp_fen, 'months', u.months,
-                  'insured', u.insured, 'layoffs', u.layoffs, 'december', u.december,
-                  'generalPaid', u.general_paid, 'difficultPaid', u.difficult_paid, 'owed', u.owed,
-                  'assets', u.assets, 'liabilities', u.liabilities, 'revenue', u.revenue, 'baseRevenue', u.base_revenue,
-                  'benefitMonthlyFen', $20::bigint,
-                  'types', jsonb_build_object(
-                    'general', jsonb_build_object('entitled', u.general_entitled, 'due', u.general_due, 'pay', u.general_pay),
-                    'sme', jsonb_build_object('entitled', u.sme_entitled, 'due', u.sme_due, 'pay', u.sme_pay),
-                    'difficult', jsonb_build_object('entitled', u.difficult_entitled, 'due', u.difficult_due, 'pay', u.difficult_pay))),
+                u.december, '{}', '{}',
+                -- FIGURES, then entitled, due and pay of each of TYPES
+                ARRAY[$4::bigint, $3::bigint, ${SIZE_CODE_SQL}, u.unit_fen, u.emp_fen, u.months, u.insured, u.layoffs, u.december,
+                      u.general_paid, u.difficult_paid, u.owed, u.assets, u.liabilities, u.revenue, u.base_revenue, $20::bigint,
+                      u.general_entitled, u.general_due, u.general_pay, u.sme_entitled, u.sme_due, u.sme_pay,
+                      u.difficult_entitled, u.difficult_due, u.difficult_pay],
                 CASE WHEN ${payabilitySql('basic_first')} IS NULL THEN 'payable' ELSE 'queued' END,
                 ${payabilitySql('basic_first')}
            FROM chosen u

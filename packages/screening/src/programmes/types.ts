@@ -74,6 +74,13 @@ export interface HandoverDetails {
 export interface ScreeningProgramme {
   id: string;
   name: string;
+  /**
+   * SQL over `screening_findings f` that rebuilds a finding's facts object from its figures
+   * (positions the programme defines) and f.facts, when the programme stores figures.
+   */
+  factsSql?: string;
+  /** SQL over `screening_findings f` for the persons behind the amount, when the programme does not store them. */
+  personIdsSql?: string;
   /** Resolves parameters for every chunk region and records what the run can find. */
   plan(q: Queryable, run: Omit<RunInfo, 'id' | 'parameters'>, chunks: readonly string[]): Promise<RunParameters>;
   /** A step over all regions before the chunks (the cross-region checks), in the start transaction. */

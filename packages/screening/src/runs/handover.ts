@@ -10,7 +10,7 @@ import { evaluate, type EvaluationRequest } from '@wengang/engine';
 import { registry } from '@wengang/policies';
 import { openCase, type Actor, type Payee } from '@wengang/workflow';
 import { ensureRegions } from '../generate/files';
-import { screeningProgramme } from '../programmes/index';
+import { screeningProgramme, screeningProgrammes } from '../programmes/index';
 import type { FindingRow, RunInfo } from '../programmes/types';
 
 export const screeningActor: Actor = { id: null, role: 'system', name: '免申即享数据比对' };
@@ -23,8 +23,19 @@ export function screeningSourceId(
   return `${run.programme}:${run.periodFrom}:${run.periodUntil}:${creditCode}`;
 }
 
+/** A finding's facts and persons as each programme stores them, rebuilt on reading (pages, handover batches). */
+const whenProgramme = (sql: (p: (typeof screeningProgrammes)[number]) => string | undefined, otherwise: string) => {
+  const cases = screeningProgrammes.flatMap((p) => {
+    const expression = sql(p);
+    return expression ? [`WHEN f.programme = '${p.id}' AND f.figures IS NOT NULL THEN ${expression}`] : [];
+  });
+  return cases.length > 0 ? `CASE ${cases.join(' ')} ELSE ${otherwise} END` : otherwise;
+};
+
 export const findingColumns = `f.region_code AS "regionCode", f.run_id AS "runId", f.credit_code AS "creditCode", f.programme,
-  f.variant, f.unit_name AS "unitName", f.amount_fen AS "amountFen", f.headcount, f.person_ids AS "personIds", f.facts,
+  f.variant, f.unit_name AS "unitName", f.amount_fen AS "amountFen", f.headcount,
+  ${whenProgramme((p) => p.personIdsSql, 'f.person_ids')} AS "personIds",
+  ${whenProgramme((p) => p.factsSql, 'f.facts')} AS facts,
   f.status, f.queue_reason AS "queueReason", f.case_id AS "caseId"`;
 
 interface UnitRow {

@@ -1,0 +1,790 @@
+/**
+ * The hot path of an import: one record's cells, as UTF-8 bytes, validated and written as one row
+ * of PostgreSQL COPY text without turning the cells into strings. Every field type has a check of
+ * its usual, canonical shape (18 digits with a real birth date and the right check character,
+ * `2022-07`, `1234.56`, a code already seen on the previous row …) that writes the stored bytes
+ * directly. Any other cell — spaces around it, full-width characters, another date spelling, an
+ * empty required cell, a bad value — is decoded and goes through `parseField`, so what is accepted,
+ * how it is stored and every message stay exactly those of fields.ts (a test compares the two on
+ * generated and hand-written cells).
+ */
+import { CREDIT_CODE_ALPHABET, isKnownRegion } from '@wengang/kernel';
+import { clean, FieldError, parseField, type FieldType } from './fields';
+import type { RowValues, SourceLayout } from './layouts';
+
+/** A growing byte buffer of COPY text rows, handed over in pieces. */
+export class CopyBuffer {
+  buf: Buffer;
+  pos = 0;
+
+  constructor(private readonly size = 1 << 20) {
+    this.buf = Buffer.allocUnsafe(size);
+  }
+
+  /** Room for n more bytes. */
+  ensure(n: number): void {
+    if (this.pos + n <= this.buf.length) return;
+    const bigger = Buffer.allocUnsafe(Math.max(this.buf.length * 2, this.pos + n));
+    this.buf.copy(bigger, 0, 0, this.pos);
+    this.buf = bigger;
+  }
+
+  /** Appends bytes [s, e) of another buffer. */
+  append(from: Buffer, s: number, e: number): void {
+    this.ensure(e - s);
+    if (e - s > 160) {
+      from.copy(this.buf, this.pos, s, e);
+      this.pos += e - s;
+    } else {
+      const o = this.buf;
+      let p = this.pos;
+      for (let i = s; i < e; i++) o[p++] = from[i]!;
+      this.pos = p;
+    }
+  }
+
+  /** The rows written so far; the buffer starts afresh (the piece may still be in flight). */
+  take(): Buffer {
+    const piece = this.buf.subarray(0, this.pos);
+    // as big as the last piece: a buffer that filled up once would otherwise grow again by copying
+    this.buf = Buffer.allocUnsafe(Math.max(this.size, this.pos));
+    this.pos = 0;
+    return piece;
+  }
+}
+
+/** A bad cell or row, as importFile reports it. */
+export interface CellError {
+  line: number;
+  field: string;
+  value: string | null;
+  message: string;
+}
+
+const RESIDENT_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+/** Check character of a resident ID by `sum % 11`, as a byte. */
+const RESIDENT_CHECK = Buffer.from('10X98765432', 'latin1');
+const CREDIT_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+/** Byte → value in the credit-code alphabet, −1 outside it (lower case included: parseField upper-cases). */
+const CREDIT_VALUE = new Int8Array(256).fill(-1);
+for (let i = 0; i < CREDIT_CODE_ALPHABET.length; i++) CREDIT_VALUE[CREDIT_CODE_ALPHABET.charCodeAt(i)] = i;
+
+const isDigit = (b: number) => b >= 48 && b <= 57;
+/** Stored values that need no COPY escaping and are the same in Latin-1 and UTF-8. */
+const PLAIN = /^[\x21-\x7e]+$/;
+
+function daysIn(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+/** Whether a code point is one that String.prototype.trim removes. */
+function isTrimmed(cp: number): boolean {
+  return (
+    cp <= 0x20 ||
+    cp === 0xa0 ||
+    cp === 0x1680 ||
+    (cp >= 0x2000 && cp <= 0x200a) ||
+    cp === 0x2028 ||
+    cp === 0x2029 ||
+    cp === 0x202f ||
+    cp === 0x205f ||
+    cp === 0x3000 ||
+    cp === 0xfeff
+  );
+}
+
+/** The code point of the (valid) UTF-8 sequence starting at i. */
+function codePointAt(buf: Buffer, i: number): number {
+  const b = buf[i]!;
+  if (b < 0x80) return b;
+  if (b < 0xe0) return ((b & 0x1f) << 6) | (buf[i + 1]! & 0x3f);
+  if (b < 0xf0) return ((b & 0x0f) << 12) | ((buf[i + 1]! & 0x3f) << 6) | (buf[i + 2]! & 0x3f);
+  return ((b & 0x07) << 18) | ((buf[i + 1]! & 0x3f) << 12) | ((buf[i + 2]! & 0x3f) << 6) | (buf[i + 3]! & 0x3f);
+}
+
+/** Whether the cell has no leading or trailing whitespace (what `clean` would remove). */
+function untrimmed(buf: Buffer, s: number, e: number): boolean {
+  const first = buf[s]!;
+  if (first <= 0x20 || (first >= 0x80 && isTrimmed(codePointAt(buf, s)))) return false;
+  const last = buf[e - 1]!;
+  if (last < 0x80) return last > 0x20;
+  let k = e - 1;
+  while (k > s && (buf[k]! & 0xc0) === 0x80) k--;
+  return !isTrimmed(codePointAt(buf, k));
+}
+
+/** Copies bytes [s, e) of buf to out (short cells by hand: cheaper than a native call). */
+function put(out: CopyBuffer, buf: Buffer, s: number, e: number): void {
+  const n = e - s;
+  if (n > 32) {
+    buf.copy(out.buf, out.pos, s, e);
+  } else {
+    const o = out.buf;
+    let p = out.pos;
+    for (let i = s; i < e; i++) o[p++] = buf[i]!;
+  }
+  out.pos += n;
+}
+
+/** Whether a[as, as+n) and b[bs, bs+n) hold the same bytes. */
+function same(a: Buffer, as: number, b: Buffer, bs: number, n: number): boolean {
+  for (let i = 0; i < n; i++) if (a[as + i] !== b[bs + i]) return false;
+  return true;
+}
+
+/** Writes the decimal digits of a non-negative safe integer at out.pos. */
+function writeDigits(out: CopyBuffer, n: number): void {
+  if (n === 0) {
+    out.buf[out.pos++] = 48;
+    return;
+  }
+  let digits = 0;
+  for (let m = n; m > 0; m = Math.floor(m / 10)) digits++;
+  let at = out.pos + digits;
+  out.pos = at;
+  for (let m = n; m > 0; m = Math.floor(m / 10)) out.buf[--at] = 48 + (m % 10);
+}
+
+/** Escapes a value for COPY's text format. */
+export function copyText(value: string): string {
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c === 92 || c === 9 || c === 10 || c === 13) {
+      return value.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
+    }
+  }
+  return value;
+}
+
+const enum Kind {
+  Text,
+  PersonId,
+  CreditCode,
+  Region,
+  Industry,
+  Date,
+  Month,
+  Year,
+  Int,
+  Fen,
+  Cached,
+  BankAccount,
+  Slow,
+}
+
+interface CompiledField {
+  index: number;
+  column: string;
+  header: string;
+  type: FieldType;
+  kind: Kind;
+  required: boolean;
+  fallback: string | null;
+  stored: boolean;
+  /** rowCheck or a derived column reads it. */
+  read: boolean;
+  maxLength: number;
+  lenient: boolean;
+  monthAllowed: boolean;
+  /** Kind.Fen: negative amounts allowed. */
+  signed: boolean;
+  min: number;
+  max: number;
+  /**
+   * Kind.Cached: cells seen before and the (plain ASCII) values they were stored as — short cells
+   * by their bytes as a number, a longer one as the previous cell's bytes.
+   */
+  seen: Map<number, Buffer>;
+  lastIn: Buffer;
+  lastInLength: number;
+  lastOut: Buffer;
+}
+
+/** Up to 6 bytes and their count as one number (exact: below 2^51). */
+function shortKey(buf: Buffer, s: number, e: number): number {
+  let key = e - s;
+  for (let i = s; i < e; i++) key = key * 256 + buf[i]!;
+  return key;
+}
+
+/** Remembers how a cell of a Kind.Cached field was stored. */
+function remember(field: CompiledField, buf: Buffer, s: number, e: number, value: string): void {
+  const stored = Buffer.from(value, 'latin1');
+  if (e - s <= 6) {
+    if (field.seen.size < 4096) field.seen.set(shortKey(buf, s, e), stored);
+  } else if (e - s <= field.lastIn.length) {
+    buf.copy(field.lastIn, 0, s, e);
+    field.lastInLength = e - s;
+    field.lastOut = stored;
+  }
+}
+
+function kindOf(type: FieldType): Kind {
+  switch (type.kind) {
+    case 'text':
+      return Kind.Text;
+    case 'personId':
+      return Kind.PersonId;
+    case 'creditCode':
+      return type.full ? Kind.Slow : Kind.CreditCode;
+    case 'region':
+      return Kind.Region;
+    case 'industry':
+      return Kind.Industry;
+    case 'date':
+      return Kind.Date;
+    case 'month':
+      return Kind.Month;
+    case 'year':
+      return Kind.Year;
+    case 'int':
+      return Kind.Int;
+    case 'fen':
+      return Kind.Fen;
+    case 'bool':
+    case 'enum':
+      return Kind.Cached;
+    case 'bankAccount':
+      return Kind.BankAccount;
+  }
+}
+
+/** FNV-1a of 18 bytes (a credit code). */
+function hash18(b: Buffer, s: number): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < 18; i++) h = Math.imul(h ^ b[s + i]!, 16777619);
+  return h >>> 0;
+}
+
+/** One county's credit codes, packed (18 bytes each) with an open-addressing hash table over them. */
+class CountyUnits {
+  private readonly slots: Int32Array;
+  private readonly mask: number;
+
+  constructor(private readonly codes: Buffer) {
+    const n = codes.length / 18;
+    let size = 16;
+    while (size < 2 * n) size *= 2;
+    this.slots = new Int32Array(size);
+    this.mask = size - 1;
+    for (let i = 0; i < n; i++) {
+      let h = hash18(codes, i * 18) & this.mask;
+      while (this.slots[h] !== 0) h = (h + 1) & this.mask;
+      this.slots[h] = i + 1;
+    }
+  }
+
+  has(buf: Buffer, s: number): boolean {
+    let h = hash18(buf, s) & this.mask;
+    for (let slot = this.slots[h]!; slot !== 0; slot = this.slots[h]!) {
+      if (same(this.codes, (slot - 1) * 18, buf, s, 18)) return true;
+      h = (h + 1) & this.mask;
+    }
+    return false;
+  }
+}
+
+/**
+ * Units a source's rows may name, per 参保地: each county's credit codes packed and hashed, looked
+ * up without making strings.
+ */
+export class UnitIndex {
+  private constructor(private readonly byRegion: Map<string, CountyUnits>) {}
+
+  /** The units imported so far (one query, packed per county). */
+  static async load(q: {
+    query<R>(text: string, params?: readonly unknown[]): Promise<{ rows: R[] }>;
+  }): Promise<UnitIndex> {
+    const { rows } = await q.query<{ region_code: string; codes: string }>(
+      `SELECT region_code, string_agg(credit_code, '') AS codes FROM insured_units GROUP BY region_code`,
+    );
+    return new UnitIndex(new Map(rows.map((r) => [r.region_code, new CountyUnits(Buffer.from(r.codes, 'latin1'))])));
+  }
+
+  /** Whether credit code bytes [s, s+18) of buf are a unit in the region (a 6-character code). */
+  has(region: string, buf: Buffer, s: number): boolean {
+    return this.byRegion.get(region)?.has(buf, s) ?? false;
+  }
+
+  /** The counties where a credit code is insured (for the message). */
+  regionsOf(creditCode: string): string[] {
+    const probe = Buffer.from(creditCode, 'latin1');
+    if (probe.length !== 18) return [];
+    return [...this.byRegion.keys()].filter((r) => this.has(r, probe, 0)).sort();
+  }
+}
+
+/**
+ * Encodes the records of one file for one layout: validates every cell, runs the layout's row
+ * check, derives its derived columns, checks the unit a row names, and writes each good row as
+ * COPY text (optionally led by its line number, for the staging table).
+ */
+export class RowEncoder {
+  private readonly fields: CompiledField[];
+  private readonly stored: number[];
+  private readonly derived: SourceLayout['derived'];
+  private readonly needsRow: boolean;
+  private readonly todayNumber: number;
+  private readonly regionKnown = new Map<number, boolean>();
+  /** Output span of each field in the current row (start, end; start −1 for NULL). */
+  private readonly spanStart: Int32Array;
+  private readonly spanEnd: Int32Array;
+  /** Values of fields that are not stored or whose stored text was escaped (read by row checks). */
+  private readonly strings: (string | null)[];
+  private readonly regionField: number;
+  private readonly creditField: number;
+  private readonly countyField: number;
+  private lastUnit = Buffer.alloc(24);
+  private lastUnitKnown = false;
+  private readonly row: RowValues = {};
+  private readonly decoded = new Map<number, string>();
+
+  constructor(
+    private readonly layout: SourceLayout,
+    headerIndex: readonly number[],
+    private readonly today: string,
+    private readonly options: { withLine: boolean; units?: UnitIndex | undefined },
+  ) {
+    const reads = new Set(layout.reads ?? []);
+    this.fields = layout.fields.map((f, i) => {
+      const t = f.type;
+      return {
+        index: headerIndex[i]!,
+        column: f.column,
+        header: f.header,
+        type: t,
+        kind: kindOf(t),
+        required: f.required,
+        fallback: f.fallback ?? null,
+        stored: f.stored !== false,
+        read: reads.has(f.column),
+        maxLength: t.kind === 'text' ? (t.maxLength ?? Infinity) : 0,
+        lenient: t.kind === 'personId' && t.lenient === true,
+        monthAllowed: t.kind === 'date' && t.monthAllowed === true,
+        signed: t.kind === 'fen' && t.signed === true,
+        min: t.kind === 'int' ? (t.min ?? -Infinity) : 0,
+        max: t.kind === 'int' ? (t.max ?? Infinity) : 0,
+        seen: new Map(),
+        lastIn: Buffer.alloc(64),
+        lastInLength: -1,
+        lastOut: Buffer.alloc(0),
+      };
+    });
+    this.stored = this.fields.flatMap((f, i) => (f.stored ? [i] : []));
+    this.derived = layout.derived;
+    this.needsRow = Boolean(layout.rowCheck || (layout.derived && layout.derived.length > 0));
+    if (this.needsRow && layout.reads === undefined) {
+      throw new Error(`layout ${layout.id}: rowCheck/derived need the list of columns they read (reads)`);
+    }
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(today);
+    this.todayNumber = m ? Number(m[1]) * 10000 + Number(m[2]) * 100 + Number(m[3]) : -1;
+    this.spanStart = new Int32Array(this.fields.length);
+    this.spanEnd = new Int32Array(this.fields.length);
+    this.strings = new Array<string | null>(this.fields.length).fill(null);
+    this.regionField = layout.unitRef ? this.fields.findIndex((f) => f.column === 'region_code') : -1;
+    this.creditField = layout.unitRef ? this.fields.findIndex((f) => f.column === 'credit_code') : -1;
+    this.countyField = this.fields.findIndex((f) => f.column === 'region_code' && f.stored);
+    for (const f of this.fields) this.row[f.column] = null;
+  }
+
+  /**
+   * Encodes one record (cells [starts[i], ends[i]) of buf) into out; reports bad cells through
+   * `error`. Returns whether the row was good (and written).
+   */
+  encode(
+    line: number,
+    buf: Buffer,
+    starts: Int32Array,
+    ends: Int32Array,
+    cells: number,
+    out: CopyBuffer,
+    error: (e: CellError) => void,
+  ): boolean {
+    const rowStart = out.pos;
+    // Every cell at most doubles when escaped, plus a separator, NULL markers and "-01".
+    out.ensure(2 * (cells > 0 ? ends[cells - 1]! - starts[0]! : 0) + 8 * this.fields.length + 64);
+    if (this.options.withLine) {
+      writeDigits(out, line);
+      out.buf[out.pos++] = 9;
+    }
+    let bad = false;
+    let first = true;
+    const fields = this.fields;
+    for (let f = 0; f < fields.length; f++) {
+      const field = fields[f]!;
+      if (field.stored) {
+        if (!first) out.buf[out.pos++] = 9;
+        first = false;
+      }
+      const at = field.index;
+      let s = 0;
+      let e = 0;
+      if (at >= 0 && at < cells) {
+        s = starts[at]!;
+        e = ends[at]!;
+      }
+      const begin = out.pos;
+      if (s === e) {
+        if (field.required) {
+          bad = true;
+          error({ line, field: field.header, value: null, message: '必填，不能为空' });
+          continue;
+        }
+        this.writeValue(field, f, field.fallback, out);
+        continue;
+      }
+      if (field.stored && untrimmed(buf, s, e) && this.fast(field, buf, s, e, out)) {
+        this.spanStart[f] = begin;
+        this.spanEnd[f] = out.pos;
+        this.strings[f] = null;
+        continue;
+      }
+      // The general path: the cell as a string through parseField.
+      out.pos = begin;
+      const cell = buf.toString('utf8', s, e);
+      const value = clean(cell);
+      let parsed: string | null | FieldError;
+      if (value === '') {
+        parsed = field.required ? new FieldError('必填，不能为空') : field.fallback;
+      } else {
+        parsed = parseField(field.type, value, this.today);
+      }
+      if (parsed instanceof FieldError) {
+        bad = true;
+        error({ line, field: field.header, value: cell === '' ? null : cell, message: parsed.message });
+        continue;
+      }
+      if (field.kind === Kind.Cached && parsed !== null && PLAIN.test(parsed)) remember(field, buf, s, e, parsed);
+      this.writeValue(field, f, parsed, out);
+    }
+    if (bad) {
+      out.pos = rowStart;
+      return false;
+    }
+    if (this.needsRow) {
+      const row = this.row;
+      for (let f = 0; f < fields.length; f++) {
+        const field = fields[f]!;
+        if (!field.read) continue;
+        row[field.column] =
+          this.spanStart[f] === -1
+            ? this.strings[f]!
+            : this.spanStart[f] === -2
+              ? null
+              : this.decode(out.buf, this.spanStart[f]!, this.spanEnd[f]!);
+      }
+      const problem = this.layout.rowCheck?.(row);
+      if (problem) {
+        const f = this.layout.fields.find((x) => x.header === problem.field);
+        error({ line, field: problem.field, value: f ? (row[f.column] ?? null) : null, message: problem.message });
+        out.pos = rowStart;
+        return false;
+      }
+      for (const d of this.derived ?? []) {
+        const value = d.compute(row);
+        out.ensure(value === null ? 3 : 3 * value.length + 1);
+        out.buf[out.pos++] = 9;
+        this.writeString(value, out);
+      }
+    }
+    if (this.regionField >= 0 && !this.unitKnown(out, line, error)) {
+      out.pos = rowStart;
+      return false;
+    }
+    out.buf[out.pos++] = 10;
+    return true;
+  }
+
+  /**
+   * The county (region_code) of the row just encoded into out, as a number (the code's digits);
+   * −1 when the layout has none.
+   */
+  county(out: CopyBuffer): number {
+    const f = this.countyField;
+    if (f < 0) return -1;
+    const s = this.spanStart[f]!;
+    if (s === -2) return -1;
+    if (s === -1) return Number(this.strings[f]);
+    let code = 0;
+    for (let i = s; i < this.spanEnd[f]!; i++) code = code * 10 + out.buf[i]! - 48;
+    return code;
+  }
+
+  /**
+   * A stored value as a string, for the row check. Short codes and dates repeat from row to row, so
+   * they are decoded once: keyed by their bytes as a number (digits and '-' in base 13, up to 10).
+   */
+  private decode(buf: Buffer, s: number, e: number): string {
+    if (e - s <= 10) {
+      let key = e - s;
+      let i = s;
+      for (; i < e; i++) {
+        const b = buf[i]!;
+        if (b < 45 || b > 57) break;
+        key = key * 13 + (b - 45);
+      }
+      if (i === e) {
+        let value = this.decoded.get(key);
+        if (value === undefined) {
+          value = buf.toString('latin1', s, e);
+          if (this.decoded.size < 100_000) this.decoded.set(key, value);
+        }
+        return value;
+      }
+    }
+    return buf.toString('utf8', s, e);
+  }
+
+  /** The unit named by the row (its stored region and credit code) is imported. */
+  private unitKnown(out: CopyBuffer, line: number, error: (e: CellError) => void): boolean {
+    const rs = this.spanStart[this.regionField]!;
+    const cs = this.spanStart[this.creditField]!;
+    const units = this.options.units;
+    if (!units || rs < 0 || cs < 0) return true;
+    const b = out.buf;
+    // Consecutive rows usually name the same unit.
+    if (this.lastUnitKnown && same(b, cs, this.lastUnit, 6, 18) && same(b, rs, this.lastUnit, 0, 6)) return true;
+    const region = b.toString('latin1', rs, rs + 6);
+    if (units.has(region, b, cs)) {
+      const last = this.lastUnit;
+      for (let i = 0; i < 6; i++) last[i] = b[rs + i]!;
+      for (let i = 0; i < 18; i++) last[6 + i] = b[cs + i]!;
+      this.lastUnitKnown = true;
+      return true;
+    }
+    const credit = b.toString('latin1', cs, cs + 18);
+    const registered = units.regionsOf(credit);
+    error({
+      line,
+      field: '统一社会信用代码',
+      value: credit,
+      message:
+        registered.length > 0
+          ? `单位 ${credit} 的参保地为 ${registered.join('、')}，不是 ${region}`
+          : `单位 ${credit} 不在参保单位数据中，请先导入参保单位`,
+    });
+    return false;
+  }
+
+  /** Writes a parsed value (or NULL) for field f and records it for the row check. */
+  private writeValue(field: CompiledField, f: number, value: string | null, out: CopyBuffer): void {
+    if (!field.stored) {
+      this.spanStart[f] = -1;
+      this.strings[f] = value;
+      return;
+    }
+    if (value === null) {
+      this.spanStart[f] = -2;
+      out.buf[out.pos++] = 92;
+      out.buf[out.pos++] = 78;
+      return;
+    }
+    out.ensure(3 * value.length + 2);
+    this.spanStart[f] = -1;
+    this.strings[f] = value;
+    this.writeString(value, out);
+  }
+
+  private writeString(value: string | null, out: CopyBuffer): void {
+    if (value === null) {
+      out.buf[out.pos++] = 92;
+      out.buf[out.pos++] = 78;
+      return;
+    }
+    const text = copyText(value);
+    out.ensure(3 * text.length);
+    out.pos += out.buf.write(text, out.pos, 'utf8');
+  }
+
+  /** The canonical shape of a cell, written as stored; false when parseField must decide. */
+  private fast(field: CompiledField, buf: Buffer, s: number, e: number, out: CopyBuffer): boolean {
+    const n = e - s;
+    const o = out.buf;
+    switch (field.kind) {
+      case Kind.Text: {
+        if (n > field.maxLength) {
+          // UTF-16 length (what parseField measures): one per character, two above U+FFFF.
+          let length = 0;
+          for (let i = s; i < e; i++) {
+            const b = buf[i]!;
+            if ((b & 0xc0) !== 0x80) length += b >= 0xf0 ? 2 : 1;
+          }
+          if (length > field.maxLength) return false;
+        }
+        for (let i = s; i < e; i++) {
+          const b = buf[i]!;
+          if (b === 92 || b === 9 || b === 13 || b === 10) return false;
+        }
+        put(out, buf, s, e);
+        return true;
+      }
+      case Kind.PersonId: {
+        if (n !== 18) return false;
+        let sum = 0;
+        for (let i = 0; i < 17; i++) {
+          const b = buf[s + i]!;
+          if (b < 48 || b > 57) return false;
+          sum += (b - 48) * RESIDENT_WEIGHTS[i]!;
+        }
+        let last = buf[s + 17]!;
+        if (last === 120) last = 88;
+        if (last !== 88 && (last < 48 || last > 57)) return false;
+        if (!field.lenient) {
+          const year = buf[s + 6]! * 1000 + buf[s + 7]! * 100 + buf[s + 8]! * 10 + buf[s + 9]! - 48 * 1111;
+          const month = buf[s + 10]! * 10 + buf[s + 11]! - 48 * 11;
+          const day = buf[s + 12]! * 10 + buf[s + 13]! - 48 * 11;
+          if (year < 1800 || month < 1 || month > 12 || day < 1 || day > daysIn(year, month)) return false;
+          if (year * 10000 + month * 100 + day > this.todayNumber) return false;
+          if (RESIDENT_CHECK[sum % 11] !== last) return false;
+        }
+        put(out, buf, s, s + 17);
+        o[out.pos++] = last;
+        return true;
+      }
+      case Kind.CreditCode: {
+        if (n !== 18) return false;
+        let sum = 0;
+        for (let i = 0; i < 17; i++) {
+          const v = CREDIT_VALUE[buf[s + i]!]!;
+          if (v < 0) return false;
+          sum += v * CREDIT_WEIGHTS[i]!;
+        }
+        if (CREDIT_VALUE[buf[s + 17]!] !== (31 - (sum % 31)) % 31) return false;
+        put(out, buf, s, e);
+        return true;
+      }
+      case Kind.Region: {
+        if (n !== 6) return false;
+        let key = 0;
+        for (let i = s; i < e; i++) {
+          const b = buf[i]!;
+          if (!isDigit(b)) return false;
+          key = key * 10 + b - 48;
+        }
+        let known = this.regionKnown.get(key);
+        if (known === undefined) {
+          known = isKnownRegion(buf.toString('latin1', s, e));
+          this.regionKnown.set(key, known);
+        }
+        if (!known) return false;
+        put(out, buf, s, e);
+        return true;
+      }
+      case Kind.Industry: {
+        if (n < 3 || n > 5) return false;
+        const b0 = buf[s]!;
+        if (b0 < 65 || b0 > 84) return false;
+        for (let i = s + 1; i < e; i++) if (!isDigit(buf[i]!)) return false;
+        put(out, buf, s, e);
+        return true;
+      }
+      case Kind.Date:
+        if (n === 10) return this.isoDate(buf, s, out);
+        if (n === 7 && field.monthAllowed) return this.isoMonth(buf, s, out);
+        return false;
+      case Kind.Month:
+        return n === 7 && this.isoMonth(buf, s, out);
+      case Kind.Year: {
+        if (n !== 4) return false;
+        let year = 0;
+        for (let i = s; i < e; i++) {
+          const b = buf[i]!;
+          if (!isDigit(b)) return false;
+          year = year * 10 + b - 48;
+        }
+        if (year < 1990 || year > 2100) return false;
+        put(out, buf, s, e);
+        return true;
+      }
+      case Kind.Int: {
+        // Plain digits without leading zeros are stored as written.
+        if (n > 15 || (n > 1 && buf[s] === 48)) return false;
+        let value = 0;
+        for (let i = s; i < e; i++) {
+          const b = buf[i]!;
+          if (!isDigit(b)) return false;
+          value = value * 10 + b - 48;
+        }
+        if (value < field.min || value > field.max) return false;
+        put(out, buf, s, e);
+        return true;
+      }
+      case Kind.Fen: {
+        // Yuan as digits with up to two decimals → fen (a minus sign where the field is signed).
+        const negative = field.signed && buf[s] === 45;
+        let whole = 0;
+        let i = negative ? s + 1 : s;
+        for (; i < e; i++) {
+          const b = buf[i]!;
+          if (b === 46) break;
+          if (!isDigit(b)) return false;
+          whole = whole * 10 + b - 48;
+        }
+        const wholeDigits = i - (negative ? s + 1 : s);
+        if (wholeDigits === 0 || wholeDigits > 13) return false;
+        let fen = whole * 100;
+        if (i < e) {
+          const decimals = e - i - 1;
+          if (decimals < 1 || decimals > 2) return false;
+          const d1 = buf[i + 1]!;
+          if (!isDigit(d1)) return false;
+          fen += (d1 - 48) * 10;
+          if (decimals === 2) {
+            const d2 = buf[i + 2]!;
+            if (!isDigit(d2)) return false;
+            fen += d2 - 48;
+          }
+        }
+        if (negative && fen !== 0) o[out.pos++] = 45;
+        writeDigits(out, fen);
+        return true;
+      }
+      case Kind.Cached: {
+        let value: Buffer | undefined;
+        if (n <= 6) value = field.seen.get(shortKey(buf, s, e));
+        else if (n === field.lastInLength && same(buf, s, field.lastIn, 0, n)) value = field.lastOut;
+        if (value === undefined) return false;
+        for (let i = 0; i < value.length; i++) o[out.pos++] = value[i]!;
+        return true;
+      }
+      case Kind.BankAccount: {
+        if (n < 8 || n > 32) return false;
+        for (let i = s; i < e; i++) if (!isDigit(buf[i]!)) return false;
+        put(out, buf, s, e);
+        return true;
+      }
+      default:
+        return false;
+    }
+  }
+
+  /** `YYYY-MM-DD`, a real date from 1900 on. */
+  private isoDate(buf: Buffer, s: number, out: CopyBuffer): boolean {
+    if (buf[s + 4] !== 45 || buf[s + 7] !== 45) return false;
+    if (!isDigit(buf[s]!) || !isDigit(buf[s + 1]!) || !isDigit(buf[s + 2]!) || !isDigit(buf[s + 3]!)) return false;
+    if (!isDigit(buf[s + 5]!) || !isDigit(buf[s + 6]!) || !isDigit(buf[s + 8]!) || !isDigit(buf[s + 9]!)) return false;
+    const year = buf[s]! * 1000 + buf[s + 1]! * 100 + buf[s + 2]! * 10 + buf[s + 3]! - 48 * 1111;
+    const month = buf[s + 5]! * 10 + buf[s + 6]! - 48 * 11;
+    const day = buf[s + 8]! * 10 + buf[s + 9]! - 48 * 11;
+    if (year < 1900 || month < 1 || month > 12 || day < 1 || day > daysIn(year, month)) return false;
+    put(out, buf, s, s + 10);
+    return true;
+  }
+
+  /** `YYYY-MM` from 1900 on, stored as the month's first day. */
+  private isoMonth(buf: Buffer, s: number, out: CopyBuffer): boolean {
+    if (buf[s + 4] !== 45) return false;
+    if (!isDigit(buf[s]!) || !isDigit(buf[s + 1]!) || !isDigit(buf[s + 2]!) || !isDigit(buf[s + 3]!)) return false;
+    if (!isDigit(buf[s + 5]!) || !isDigit(buf[s + 6]!)) return false;
+    const year = buf[s]! * 1000 + buf[s + 1]! * 100 + buf[s + 2]! * 10 + buf[s + 3]! - 48 * 1111;
+    const month = buf[s + 5]! * 10 + buf[s + 6]! - 48 * 11;
+    if (year < 1900 || month < 1 || month > 12) return false;
+    put(out, buf, s, s + 7);
+    const o = out.buf;
+    o[out.pos++] = 45;
+    o[out.pos++] = 48;
+    o[out.pos++] = 49;
+    return true;
+  }
+}
