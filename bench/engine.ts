@@ -18,6 +18,7 @@ import { evaluate, evaluateMany, explainZh, type EvaluationRequest } from '@weng
 import { registry } from '@wengang/policies';
 import { option, report } from './report';
 import { startBareServer } from './support/bare-server';
+import { pacedLoad } from './support/paced-load';
 import { startServerProcess } from './support/server';
 
 const example = JSON.parse(
@@ -88,6 +89,19 @@ export async function run(args: string[]): Promise<void> {
     report('engine', 'evaluate_endpoint_latency_p50', result.latency.p50, 'ms', { offered: 500 });
     report('engine', 'evaluate_endpoint_latency_p99', result.latency.p99, 'ms', { offered: 500 });
     report('engine', 'evaluate_endpoint_errors', result.errors + result.non2xx, 'count');
+    // the same 500 requests/s evenly spaced (one every 2 ms), latency counted from when each was due
+    const paced = await pacedLoad({
+      url: server.url,
+      path: '/api/v1/evaluate',
+      rate: 500,
+      seconds: duration,
+      body: (i) => bodies[i % bodies.length]!,
+    });
+    const offered = { offered: 500, arrivals: 'constant rate, open loop', achieved: paced.achievedRate };
+    report('engine', 'evaluate_endpoint_paced_latency_p50', paced.p50, 'ms', offered);
+    report('engine', 'evaluate_endpoint_paced_latency_p99', paced.p99, 'ms', offered);
+    report('engine', 'evaluate_endpoint_paced_latency_max', paced.max, 'ms', offered);
+    report('engine', 'evaluate_endpoint_paced_errors', paced.errors, 'count', offered);
   } finally {
     await server.stop();
   }
