@@ -302,11 +302,17 @@ describe('the row encoder checks rows as the layouts do', () => {
     assert.equal(encode(4, `${B},371502,2021,100.00,50.00,12,`), true);
     assert.equal(encode(5, `${A},371521,2021,100.00,50.00,12,`), false);
     assert.equal(encode(6, `${uscc('91371581MA3F1R2T9')},371502,2021,1,1,1,`), false);
+    // cells that take the general path (spaces, lower case) are checked all the same
+    assert.equal(encode(7, ` ${uscc('91371581MA3F1R2T9').toLowerCase()} , 371502 ,2021,1,1,1,`), false);
+    assert.equal(encode(8, `${B.toLowerCase()}, 371521,2021,1,1,1,`), false);
+    assert.equal(encode(9, ` ${B} , 371502 ,2020,1,1,1,`), true);
     assert.deepEqual(
       errors.map((e) => [e.line, e.field, e.message]),
       [
         [5, '统一社会信用代码', `单位 ${A} 的参保地为 371502，不是 371521`],
         [6, '统一社会信用代码', `单位 ${uscc('91371581MA3F1R2T9')} 不在参保单位数据中，请先导入参保单位`],
+        [7, '统一社会信用代码', `单位 ${uscc('91371581MA3F1R2T9')} 不在参保单位数据中，请先导入参保单位`],
+        [8, '统一社会信用代码', `单位 ${B} 的参保地为 371502，不是 371521`],
       ],
     );
   });

@@ -117,7 +117,7 @@ function untrimmed(buf: Buffer, s: number, e: number): boolean {
 /** Copies bytes [s, e) of buf to out (short cells by hand: cheaper than a native call). */
 function put(out: CopyBuffer, buf: Buffer, s: number, e: number): void {
   const n = e - s;
-  if (n > 32) {
+  if (n > 64) {
     buf.copy(out.buf, out.pos, s, e);
   } else {
     const o = out.buf;
@@ -155,6 +155,14 @@ export function copyText(value: string): string {
     }
   }
   return value;
+}
+
+/** Decoded values of one field, by their bytes. */
+interface DecodeCache {
+  codes: Map<number, string>;
+  texts: Map<number, { bytes: Buffer; value: string }>;
+  hits: number;
+  misses: number;
 }
 
 const enum Kind {
@@ -196,6 +204,8 @@ interface CompiledField {
    * by their bytes as a number, a longer one as the previous cell's bytes.
    */
   seen: Map<number, Buffer>;
+  /** The same for a field that is not stored (read by the row check only): the value itself. */
+  seenString: Map<number, string>;
   lastIn: Buffer;
   lastInLength: number;
   lastOut: Buffer;
@@ -338,7 +348,7 @@ export class RowEncoder {
   private lastUnit = Buffer.alloc(24);
   private lastUnitKnown = false;
   private readonly row: RowValues = {};
-  private readonly decoded = new Map<number, string>();
+  private readonly texts: (DecodeCache | undefined)[];
 
   constructor(
     private readonly layout: SourceLayout,
@@ -366,6 +376,7 @@ export class RowEncoder {
         min: t.kind === 'int' ? (t.min ?? -Infinity) : 0,
         max: t.kind === 'int' ? (t.max ?? Infinity) : 0,
         seen: new Map(),
+        seenString: new Map(),
         lastIn: Buffer.alloc(64),
         lastInLength: -1,
         lastOut: Buffer.alloc(0),
@@ -386,6 +397,9 @@ export class RowEncoder {
     this.creditField = layout.unitRef ? this.fields.findIndex((f) => f.column === 'credit_code') : -1;
     this.countyField = this.fields.findIndex((f) => f.column === 'region_code' && f.stored);
     for (const f of this.fields) this.row[f.column] = null;
+    this.texts = this.fields.map((f) =>
+      f.read ? { codes: new Map(), texts: new Map(), hits: 0, misses: 0 } : undefined,
+    );
   }
 
   /**
@@ -440,6 +454,15 @@ export class RowEncoder {
         this.strings[f] = null;
         continue;
       }
+      if (!field.stored && field.kind === Kind.Cached && e - s <= 6) {
+        // a code read only by the row check (企业规模), seen before
+        const known = field.seenString.get(shortKey(buf, s, e));
+        if (known !== undefined) {
+          this.spanStart[f] = -1;
+          this.strings[f] = known;
+          continue;
+        }
+      }
       // The general path: the cell as a string through parseField.
       out.pos = begin;
       const cell = buf.toString('utf8', s, e);
@@ -455,7 +478,11 @@ export class RowEncoder {
         error({ line, field: field.header, value: cell === '' ? null : cell, message: parsed.message });
         continue;
       }
-      if (field.kind === Kind.Cached && parsed !== null && PLAIN.test(parsed)) remember(field, buf, s, e, parsed);
+      if (field.kind === Kind.Cached && parsed !== null) {
+        if (!field.stored && e - s <= 6 && field.seenString.size < 4096)
+          field.seenString.set(shortKey(buf, s, e), parsed);
+        else if (PLAIN.test(parsed)) remember(field, buf, s, e, parsed);
+      }
       this.writeValue(field, f, parsed, out);
     }
     if (bad) {
@@ -472,7 +499,7 @@ export class RowEncoder {
             ? this.strings[f]!
             : this.spanStart[f] === -2
               ? null
-              : this.decode(out.buf, this.spanStart[f]!, this.spanEnd[f]!);
+              : this.decode(f, out.buf, this.spanStart[f]!, this.spanEnd[f]!);
       }
       const problem = this.layout.rowCheck?.(row);
       if (problem) {
@@ -512,48 +539,82 @@ export class RowEncoder {
   }
 
   /**
-   * A stored value as a string, for the row check. Short codes and dates repeat from row to row, so
-   * they are decoded once: keyed by their bytes as a number (digits and '-' in base 13, up to 10).
+   * A stored value of field f as a string, for the row check. Values repeat from row to row (codes,
+   * dates, bank names), so they are decoded once: short runs of digits and '-' keyed by their bytes
+   * as a number (base 13, up to 10), others by a hash of their bytes, checked — for as long as the
+   * field's values do repeat (not names, amounts or account numbers).
    */
-  private decode(buf: Buffer, s: number, e: number): string {
-    if (e - s <= 10) {
-      let key = e - s;
-      let i = s;
+  private decode(f: number, buf: Buffer, s: number, e: number): string {
+    const cache = this.texts[f];
+    const n = e - s;
+    if (!cache || n > 64) return buf.toString('utf8', s, e);
+    let key = n;
+    let i = s;
+    if (n <= 10) {
       for (; i < e; i++) {
         const b = buf[i]!;
         if (b < 45 || b > 57) break;
         key = key * 13 + (b - 45);
       }
-      if (i === e) {
-        let value = this.decoded.get(key);
-        if (value === undefined) {
-          value = buf.toString('latin1', s, e);
-          if (this.decoded.size < 100_000) this.decoded.set(key, value);
-        }
-        return value;
-      }
     }
-    return buf.toString('utf8', s, e);
+    let value: string | undefined;
+    if (n <= 10 && i === e) {
+      value = cache.codes.get(key);
+      if (value === undefined) {
+        value = buf.toString('latin1', s, e);
+        cache.codes.set(key, value);
+        this.missed(f, cache);
+      } else cache.hits++;
+      return value;
+    }
+    let h = 0x811c9dc5;
+    for (i = s; i < e; i++) h = Math.imul(h ^ buf[i]!, 16777619);
+    const hit = cache.texts.get(h);
+    if (hit && hit.bytes.length === n && same(hit.bytes, 0, buf, s, n)) {
+      cache.hits++;
+      return hit.value;
+    }
+    value = buf.toString('utf8', s, e);
+    cache.texts.set(h, { bytes: Buffer.from(buf.subarray(s, e)), value });
+    this.missed(f, cache);
+    return value;
+  }
+
+  /** Stops remembering a field's values when they hardly repeat. */
+  private missed(f: number, cache: DecodeCache): void {
+    if (++cache.misses > 1024 && (cache.misses > cache.hits || cache.codes.size + cache.texts.size > 8192)) {
+      this.texts[f] = undefined;
+    }
   }
 
   /** The unit named by the row (its stored region and credit code) is imported. */
   private unitKnown(out: CopyBuffer, line: number, error: (e: CellError) => void): boolean {
-    const rs = this.spanStart[this.regionField]!;
-    const cs = this.spanStart[this.creditField]!;
     const units = this.options.units;
-    if (!units || rs < 0 || cs < 0) return true;
-    const b = out.buf;
+    if (!units) return true;
+    // The stored region and credit code: bytes in out, or the strings of cells that took the general path.
+    let rb = out.buf;
+    let rs = this.spanStart[this.regionField]!;
+    let cb = out.buf;
+    let cs = this.spanStart[this.creditField]!;
+    if (rs === -1) {
+      rb = Buffer.from(this.strings[this.regionField] ?? '', 'latin1');
+      rs = 0;
+    }
+    if (cs === -1) {
+      cb = Buffer.from(this.strings[this.creditField] ?? '', 'latin1');
+      cs = 0;
+    }
     // Consecutive rows usually name the same unit.
-    if (this.lastUnitKnown && same(b, cs, this.lastUnit, 6, 18) && same(b, rs, this.lastUnit, 0, 6)) return true;
-    const region = b.toString('latin1', rs, rs + 6);
-    if (units.has(region, b, cs)) {
+    if (this.lastUnitKnown && same(cb, cs, this.lastUnit, 6, 18) && same(rb, rs, this.lastUnit, 0, 6)) return true;
+    const region = rb.toString('latin1', rs, rs + 6);
+    if (cb.length >= cs + 18 && units.has(region, cb, cs)) {
       const last = this.lastUnit;
-      for (let i = 0; i < 6; i++) last[i] = b[rs + i]!;
-      for (let i = 0; i < 18; i++) last[6 + i] = b[cs + i]!;
+      for (let i = 0; i < 6; i++) last[i] = rb[rs + i]!;
+      for (let i = 0; i < 18; i++) last[6 + i] = cb[cs + i]!;
       this.lastUnitKnown = true;
       return true;
     }
-    const credit = b.toString('latin1', cs, cs + 18);
+    const credit = cb.toString('latin1', cs, cs + 18);
     const registered = units.regionsOf(credit);
     error({
       line,

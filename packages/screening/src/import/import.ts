@@ -139,6 +139,9 @@ async function readPass(
   const hash = createHash('sha256');
   const out = new CopyBuffer(PIECE + (PIECE >> 2));
   const counties = new Map<number, CopyBuffer>();
+  let currentCounty = -2;
+  let current = new CopyBuffer(1 << 16);
+  counties.set(currentCounty, current);
   let grouped = 0;
   let header: { index: number[]; ignored: string[] } | undefined;
   let rows: RowEncoder | undefined;
@@ -155,17 +158,24 @@ async function readPass(
       return;
     }
     total++;
-    const start = out.pos;
-    if (!rows.encode(line, buf, starts, ends, cells, out, addError)) {
+    // Grouped by county: written straight into the group of the previous row's county (rows of a
+    // unit come together), moved when the row turns out to be another county's.
+    const target = options.byCounty ? current : out;
+    const start = target.pos;
+    if (!rows.encode(line, buf, starts, ends, cells, target, addError)) {
       invalid++;
       if (options.stopAtFirstBadRow) stopped = true;
     } else if (options.byCounty) {
-      const county = rows.county(out);
-      let group = counties.get(county);
-      if (!group) counties.set(county, (group = new CopyBuffer(1 << 16)));
-      group.append(out.buf, start, out.pos);
-      grouped += out.pos - start;
-      out.pos = start;
+      grouped += target.pos - start;
+      const county = rows.county(target);
+      if (county !== currentCounty) {
+        let group = counties.get(county);
+        if (!group) counties.set(county, (group = new CopyBuffer(1 << 16)));
+        group.append(target.buf, start, target.pos);
+        target.pos = start;
+        current = group;
+        currentCounty = county;
+      }
     }
   };
   const flush = async (all: boolean) => {

@@ -254,9 +254,16 @@ export function hardshipIndustryOf(
   return 'other';
 }
 
-const SIZE_ROWS = new Map(SIZE_TABLE.map((r) => [r.industry, r]));
+const SIZE_ROWS = new Map(SIZE_TABLE.map((r, i) => [r.industry, { row: r, index: i }]));
 /** Size classes decided so far, by industry and which thresholds of its row the figures reach. */
-const sizeDecisions = new Map<string, EnterpriseSize | null>();
+const sizeDecisions = new Map<number, EnterpriseSize | null>();
+
+/** A figure of a row as a number (undefined when empty); money from fen to yuan as the kernel takes it. */
+const figureOf = (row: RowValues, metric: SizeMetric): number | undefined => {
+  const v = metric === 'employees' ? row.employees : metric === 'revenueYuan' ? row.revenue_fen : row.assets_fen;
+  if (v === null || v === undefined) return undefined;
+  return metric === 'employees' ? Number(v) : Number(v) / 100;
+};
 
 /**
  * The size class from the figures (kernel), else the declared class, else null. The kernel decides
@@ -265,28 +272,29 @@ const sizeDecisions = new Map<string, EnterpriseSize | null>();
  */
 export function deriveSize(row: RowValues): string | null {
   const industry = sizeIndustryOf(row.industry_code!);
-  const sizeRow = SIZE_ROWS.get(industry);
-  if (sizeRow) {
-    const figures: Record<SizeMetric, number | undefined> = {
-      employees: row.employees === null || row.employees === undefined ? undefined : Number(row.employees),
-      revenueYuan:
-        row.revenue_fen === null || row.revenue_fen === undefined ? undefined : Number(row.revenue_fen) / 100,
-      assetsYuan: row.assets_fen === null || row.assets_fen === undefined ? undefined : Number(row.assets_fen) / 100,
-    };
-    let key = industry;
+  const entry = SIZE_ROWS.get(industry);
+  if (entry) {
+    const sizeRow = entry.row;
+    // each threshold of the industry's row as 0 (below), 1 (reached) or 2 (figure missing), in base 3,
+    // then the industry (its row has a fixed number of thresholds)
+    let key = 0;
     for (const floors of [sizeRow.smeCeilings, sizeRow.mediumFloors, sizeRow.smallFloors]) {
       for (const f of floors) {
-        const v = figures[f.metric];
-        key += v === undefined ? 'u' : v >= (f.metric === 'employees' ? f.value : f.value * 10_000) ? '1' : '0';
+        const v = figureOf(row, f.metric);
+        key = key * 3 + (v === undefined ? 2 : v >= (f.metric === 'employees' ? f.value : f.value * 10_000) ? 1 : 0);
       }
     }
+    key = key * SIZE_TABLE.length + entry.index;
     let size = sizeDecisions.get(key);
     if (size === undefined) {
+      const employees = figureOf(row, 'employees');
+      const revenueYuan = figureOf(row, 'revenueYuan');
+      const assetsYuan = figureOf(row, 'assetsYuan');
       const result = classifyEnterpriseSize({
         industry,
-        ...(figures.employees !== undefined ? { employees: figures.employees } : {}),
-        ...(figures.revenueYuan !== undefined ? { revenueYuan: figures.revenueYuan } : {}),
-        ...(figures.assetsYuan !== undefined ? { assetsYuan: figures.assetsYuan } : {}),
+        ...(employees !== undefined ? { employees } : {}),
+        ...(revenueYuan !== undefined ? { revenueYuan } : {}),
+        ...(assetsYuan !== undefined ? { assetsYuan } : {}),
       });
       size = 'size' in result ? result.size : null;
       sizeDecisions.set(key, size);
