@@ -105,7 +105,7 @@ describe('以工代训补贴申报 in Chromium', { skip }, () => {
   it('新吸纳劳动者就业: register, unit form, 6 persons from the roster, PDF, materials, submit, 【查询】', async () => {
     const context = await browser.newContext({ locale: 'zh-CN' });
     const page = await context.newPage();
-    page.setDefaultTimeout(10_000);
+    page.setDefaultTimeout(30_000);
     await register(page, platform, '13900000002');
 
     await fillUnitForm(page, {
@@ -264,7 +264,7 @@ describe('以工代训补贴申报 in Chromium', { skip }, () => {
   it('受疫情影响的企业: 【增加人员】 and an .xlsx import with one bad row', async () => {
     const context = await browser.newContext({ locale: 'zh-CN' });
     const page = await context.newPage();
-    page.setDefaultTimeout(10_000);
+    page.setDefaultTimeout(30_000);
     await register(page, platform, '13900000003');
     await fillUnitForm(page, {
       name: '阳谷县凤祥餐饮管理有限公司',
