@@ -1,7 +1,8 @@
 /**
  * 免申即享 at scale on a real PostgreSQL server: generate a synthetic population (N units, M
  * insured persons, in 聊城's counties so that all three programmes screen all of it), import its
- * files through the same path as operators (validation + COPY + merge), then screen 稳岗返还,
+ * files through the same path as operators (validation, then COPY straight into the tables or
+ * staging + merge), then screen 稳岗返还,
  * 一次性留工培训补助 and 一次性扩岗补助 set-wise. Prints import rows/s (per file and overall),
  * seconds per screening and in total, and peak memory of this process and of the server.
  *
@@ -195,6 +196,7 @@ export async function run(args: string[]): Promise<void> {
         ...extra,
         rows: r.rowsTotal,
         seconds: Math.round(seconds * 10) / 10,
+        via: r.via,
         ...phases,
       });
     }

@@ -165,6 +165,9 @@ export const retentionTraining: ScreeningProgramme = {
   async screenChunk(q, run, region) {
     const v = values(run, region);
     if (!v || run.parameters.notes.length > 0) return { found: 0, fen: 0 };
+    // The units joined to their county's trigger through an expression: the planner cannot estimate
+    // them and would look up each unit's spells by index; one scan of the county's spells is cheaper.
+    await q.exec('SET LOCAL enable_nestloop = off');
     const { rows } = await q.query<{ found: number; fen: number }>(
       `WITH trig AS (
          SELECT t.*, jsonb_build_object('county', t.county, 'triggerDate', t.trigger_date, 'triggerMonth', left(t.trigger_date, 7),
