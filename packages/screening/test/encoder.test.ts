@@ -104,6 +104,10 @@ function cellsFor(type: FieldType, random: Random): string[] {
         ...around(good),
         good.slice(0, 17) + pick(['0', 'A', 'Y', 'S']),
         `${good.slice(0, 12)}${pick(['I', 'O', 'Z', 'a'])}${good.slice(13)}`,
+        // a registration department, organisation type or region that the full check refuses
+        uscc(
+          `${pick(['0', 'B', '9'])}${pick(['1', '4', 'A'])}${pick(['3715', '9915', '1000', 'AB15'])}${good.slice(6, 17)}`,
+        ),
         `${good.slice(0, 5)} ${good.slice(5)}`,
       ];
     }

@@ -169,6 +169,7 @@ const enum Kind {
   Text,
   PersonId,
   CreditCode,
+  CreditCodeFull,
   Region,
   Industry,
   Date,
@@ -206,9 +207,18 @@ interface CompiledField {
   seen: Map<number, Buffer>;
   /** The same for a field that is not stored (read by the row check only): the value itself. */
   seenString: Map<number, string>;
+  /** Kind.CreditCodeFull: first 8 characters (as a number) of codes that passed the full check. */
+  prefixes: Set<number>;
   lastIn: Buffer;
   lastInLength: number;
   lastOut: Buffer;
+}
+
+/** The first 8 characters of a (valid) credit code as a number in base 31. */
+function creditPrefix(code: string): number {
+  let prefix = 0;
+  for (let i = 0; i < 8; i++) prefix = prefix * 31 + CREDIT_VALUE[code.charCodeAt(i)]!;
+  return prefix;
 }
 
 /** Up to 6 bytes and their count as one number (exact: below 2^51). */
@@ -237,7 +247,7 @@ function kindOf(type: FieldType): Kind {
     case 'personId':
       return Kind.PersonId;
     case 'creditCode':
-      return type.full ? Kind.Slow : Kind.CreditCode;
+      return type.full ? Kind.CreditCodeFull : Kind.CreditCode;
     case 'region':
       return Kind.Region;
     case 'industry':
@@ -377,6 +387,7 @@ export class RowEncoder {
         max: t.kind === 'int' ? (t.max ?? Infinity) : 0,
         seen: new Map(),
         seenString: new Map(),
+        prefixes: new Set(),
         lastIn: Buffer.alloc(64),
         lastInLength: -1,
         lastOut: Buffer.alloc(0),
@@ -478,6 +489,7 @@ export class RowEncoder {
         error({ line, field: field.header, value: cell === '' ? null : cell, message: parsed.message });
         continue;
       }
+      if (field.kind === Kind.CreditCodeFull && parsed !== null) field.prefixes.add(creditPrefix(parsed));
       if (field.kind === Kind.Cached && parsed !== null) {
         if (!field.stored && e - s <= 6 && field.seenString.size < 4096)
           field.seenString.set(shortKey(buf, s, e), parsed);
@@ -703,15 +715,21 @@ export class RowEncoder {
         o[out.pos++] = last;
         return true;
       }
-      case Kind.CreditCode: {
+      case Kind.CreditCode:
+      case Kind.CreditCodeFull: {
         if (n !== 18) return false;
         let sum = 0;
+        let prefix = 0;
         for (let i = 0; i < 17; i++) {
           const v = CREDIT_VALUE[buf[s + i]!]!;
           if (v < 0) return false;
           sum += v * CREDIT_WEIGHTS[i]!;
+          if (i < 8) prefix = prefix * 31 + v;
         }
         if (CREDIT_VALUE[buf[s + 17]!] !== (31 - (sum % 31)) % 31) return false;
+        // The full check (registration department, type, region) depends on the first 8 characters
+        // only: a prefix that passed it once passes it again.
+        if (field.kind === Kind.CreditCodeFull && !field.prefixes.has(prefix)) return false;
         put(out, buf, s, e);
         return true;
       }

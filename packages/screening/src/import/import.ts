@@ -233,9 +233,15 @@ async function rereadable(options: ImportOptions): Promise<{ open: () => Readabl
   const open = (path: string) => () => createReadStream(path, { highWaterMark: PIECE });
   if (options.path) return { open: open(options.path), cleanup: () => undefined };
   const dir = mkdtempSync(join(tmpdir(), 'wengang-import-'));
+  const cleanup = () => rmSync(dir, { recursive: true, force: true });
   const file = join(dir, 'upload');
-  await pipeline(options.stream!, createWriteStream(file));
-  return { open: open(file), cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+  try {
+    await pipeline(options.stream!, createWriteStream(file));
+  } catch (error) {
+    cleanup();
+    throw error;
+  }
+  return { open: open(file), cleanup };
 }
 
 export async function importFile(db: Database, options: ImportOptions): Promise<ImportReport> {
