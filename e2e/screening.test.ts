@@ -14,6 +14,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { generateFiles, LAYOUTS } from '../packages/screening/src/index';
 import { browserSkipReason, launchBrowser, screenshotPath } from './support/browser';
+import { choose } from './support/select';
 import { startPlatform, type Platform } from './support/platform';
 
 const skip = browserSkipReason();
@@ -51,14 +52,6 @@ describe('免申即享 screening in Chromium', { skip }, () => {
     await page.getByRole('button', { name: /登\s*录/ }).click();
     await page.getByLabel('审核工作台菜单').first().waitFor();
     return page;
-  }
-
-  async function choose(page: Page, label: string, option: string): Promise<void> {
-    await page.getByLabel(label, { exact: true }).click();
-    await page
-      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')
-      .getByTitle(option, { exact: true })
-      .click();
   }
 
   const clickAndConfirm = async (page: Page, action: string) => {

@@ -12,6 +12,7 @@ import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { residentIdCheckChar } from '@wengang/kernel';
 import { browserSkipReason, launchBrowser, outputDir, screenshotPath } from './support/browser';
+import { choose } from './support/select';
 import { startPlatform, type Platform } from './support/platform';
 
 const skip = browserSkipReason();
@@ -20,14 +21,6 @@ const skip = browserSkipReason();
 function idNumber(n: number): string {
   const first17 = `371521199003${String(10 + (n % 18)).padStart(2, '0')}${String(300 + n).padStart(3, '0')}`;
   return first17 + residentIdCheckChar(first17);
-}
-
-async function choose(page: Page, label: string, option: string): Promise<void> {
-  await page.getByLabel(label, { exact: true }).click();
-  await page
-    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')
-    .getByTitle(option, { exact: true })
-    .click();
 }
 
 async function register(page: Page, platform: Platform, phone: string): Promise<void> {

@@ -13,18 +13,11 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { hashPassword } from '../apps/api/src/security/password';
 import { browserSkipReason, launchBrowser, screenshotPath } from './support/browser';
+import { choose } from './support/select';
 import { startPlatform, type Platform } from './support/platform';
 
 const skip = browserSkipReason();
 const PASSWORD = 'Demo@2020';
-
-async function choose(page: Page, label: string, option: string): Promise<void> {
-  await page.getByLabel(label, { exact: true }).click();
-  await page
-    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')
-    .getByTitle(option, { exact: true })
-    .click();
-}
 
 describe('officer workbench in Chromium', { skip }, () => {
   let platform: Platform;
