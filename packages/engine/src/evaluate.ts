@@ -99,15 +99,28 @@ export function evaluateMany(
   requests: Iterable<EvaluationRequest>,
   options?: EvaluateOptions,
 ): EvaluationResult[] {
-  const results: EvaluationResult[] = [];
+  return Array.from(evaluateEach(source, requests, options));
+}
+
+/**
+ * `evaluateMany` one result at a time, for batches too large to hold every explanation in memory
+ * at once (100,000 ten-person decisions are several gigabytes of objects): each decision can be
+ * stored or written out and then dropped.
+ */
+export function* evaluateEach(
+  source: Registry | ProgrammeDefinition,
+  requests: Iterable<EvaluationRequest>,
+  options?: EvaluateOptions,
+): Generator<EvaluationResult, void, undefined> {
   for (const request of requests) {
+    let result: EvaluationResult;
     try {
-      results.push({ ok: true, decision: evaluate(source, request, options) });
+      result = { ok: true, decision: evaluate(source, request, options) };
     } catch (error) {
-      results.push({ ok: false, error: error instanceof Error ? error : new Error(String(error)) });
+      result = { ok: false, error: error instanceof Error ? error : new Error(String(error)) };
     }
+    yield result;
   }
-  return results;
 }
 
 /**

@@ -29,7 +29,14 @@ export type {
 } from './types';
 export { defineParameter, resolveParameter, type ResolveOptions } from './parameter';
 export { defineProgramme, createRegistry, type Registry } from './programme';
-export { evaluate, evaluateMany, rulesetVersion, type EvaluateOptions, type EvaluationResult } from './evaluate';
+export {
+  evaluate,
+  evaluateEach,
+  evaluateMany,
+  rulesetVersion,
+  type EvaluateOptions,
+  type EvaluationResult,
+} from './evaluate';
 export { explainZh, formatCitation, formatParameterValue } from './explain';
 export { factsJsonSchema } from './json-schema';
 export { checkCase, type PolicyCase, type CaseExpectation, type CaseCheck } from './case';

@@ -6,6 +6,7 @@ import {
   createRegistry,
   defineProgramme,
   evaluate,
+  evaluateEach,
   evaluateMany,
   factsJsonSchema,
   InputError,
@@ -449,6 +450,26 @@ describe('evaluateMany', () => {
     );
     assert.ok(!results[1]!.ok && results[1]!.error instanceof RegionNotCoveredError);
     assert.ok(results[0]!.ok && results[0]!.decision.eligible === 'yes');
+  });
+
+  it('evaluateEach yields the same results one at a time, only as far as it is read', () => {
+    let read = 0;
+    function* requests() {
+      for (const r of [request(), request({ region: '652300' }), request()]) {
+        read++;
+        yield r;
+      }
+    }
+    const each = evaluateEach(registry, requests(), options);
+    const first = each.next();
+    assert.equal(read, 1);
+    assert.ok(!first.done && first.value.ok);
+    assert.deepEqual(
+      [first.value, ...each].map((r) => (r.ok ? JSON.stringify(r.decision) : r.error.name)),
+      evaluateMany(registry, [request(), request({ region: '652300' }), request()], options).map((r) =>
+        r.ok ? JSON.stringify(r.decision) : r.error.name,
+      ),
+    );
   });
 });
 
