@@ -5,7 +5,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { z } from 'zod';
-import { compileFacts, REJECT, type FastParse } from '../src/fast-facts';
+import { compileFacts, REJECT } from '../src/fast-facts';
+import { agreesWithZod as agrees, random } from './support/fast-facts-agreement';
 
 const date = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, '应为日期 YYYY-MM-DD');
 
@@ -53,17 +54,6 @@ const valid = {
   ],
   strict: { only: 1 },
 };
-
-/** Deterministic pseudo-random numbers (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const ODD_VALUES: unknown[] = [
   undefined,
@@ -131,17 +121,6 @@ function mutate(value: unknown, rnd: () => number): unknown {
     (copy as Record<string, unknown>)[key] = mutate((copy as Record<string, unknown>)[key], rnd);
   }
   return copy;
-}
-
-/** Checks the fast path against zod for one input; returns whether the fast path accepted it. */
-function agrees(fast: FastParse, s: z.ZodType, input: unknown): boolean {
-  const out = fast(input);
-  if (out === REJECT) return false;
-  const parsed = s.safeParse(input);
-  assert.ok(parsed.success, `fast path accepted what zod refuses: ${JSON.stringify(input)}`);
-  assert.deepStrictEqual(out, parsed.data);
-  assert.equal(JSON.stringify(out), JSON.stringify(parsed.data), 'same keys in the same order');
-  return true;
 }
 
 describe('compileFacts', () => {
