@@ -78,6 +78,7 @@ export interface SourceLayout {
 const codes = (...list: [value: string, label: string, ...spellings: string[]][]): EnumCode[] =>
   list.map(([value, label, ...spellings]) => ({ value, label, spellings: [...spellings, label, value] }));
 
+// Screening findings store a unit's type as its position here: add new types at the end only.
 export const UNIT_TYPES = codes(
   ['enterprise', '企业', '10'],
   ['social_organization', '社会团体', '21'],

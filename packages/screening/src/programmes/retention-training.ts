@@ -6,7 +6,7 @@
  * insured at the prefecture (市本级). 劳务派遣企业 and the 5 特困行业 of untriggered counties must apply
  * themselves (自主申请) and are not found here; a unit that already received it is not found again.
  */
-import { hardshipIndustryOf } from '../import/layouts';
+import { hardshipIndustryOf, UNIT_TYPES } from '../import/layouts';
 import {
   caseStands,
   conditionCatalogue,
@@ -55,19 +55,12 @@ function values(run: { parameters: RunParameters }, region: string): Values | un
   return { rate, covered, minRisk, minDays, window };
 }
 
-/** Unit types as stored; a finding keeps its unit's type as the position in this list. */
-const UNIT_TYPES = [
-  'enterprise',
-  'social_organization',
-  'foundation',
-  'social_service_agency',
-  'law_firm',
-  'accounting_firm',
-  'individual_business',
-  'government_or_public_institution',
-  'other',
-] as const;
-const UNIT_TYPE_CODE_SQL = `CASE u.unit_type ${UNIT_TYPES.map((t, i) => `WHEN '${t}' THEN ${i + 1}`).join(' ')} END`;
+/**
+ * Unit types as stored (the import's code list); a finding keeps its unit's type as the position
+ * in this list, so that list only ever grows at its end.
+ */
+const UNIT_TYPE_VALUES = UNIT_TYPES.map((t) => t.value);
+const UNIT_TYPE_CODE_SQL = `CASE u.unit_type ${UNIT_TYPE_VALUES.map((t, i) => `WHEN '${t}' THEN ${i + 1}`).join(' ')} END`;
 
 /**
  * A finding's facts as the explanation reads them: the county's trigger (stored once per county in
@@ -76,7 +69,7 @@ const UNIT_TYPE_CODE_SQL = `CASE u.unit_type ${UNIT_TYPES.map((t, i) => `WHEN '$
  */
 const FACTS_SQL = `jsonb_build_object(
   'basis', CASE WHEN f.region_code LIKE '%00' THEN 'operating_county' ELSE 'insured_county' END,
-  'unitType', CASE f.figures[1] ${UNIT_TYPES.map((t, i) => `WHEN ${i + 1} THEN '${t}'`).join(' ')} END,
+  'unitType', CASE f.figures[1] ${UNIT_TYPE_VALUES.map((t, i) => `WHEN ${i + 1} THEN '${t}'`).join(' ')} END,
   'headcount', f.headcount) || f.facts`;
 
 /** The persons behind the amount: insured and paying at the unit in the trigger month (as the screening counted them). */
@@ -86,7 +79,8 @@ const PERSONS_SQL = `(SELECT coalesce(array_agg(DISTINCT s.person_id), '{}') FRO
     AND (s.to_month IS NULL OR s.to_month >= (f.facts->>'triggerMonth' || '-01')::date))`;
 
 /** Unit types as stored that the programme covers (its list names them in its own words). */
-const storedTypes = (covered: readonly string[]) => UNIT_TYPES.filter((t) => covered.includes(unitTypeForRetention(t)));
+const storedTypes = (covered: readonly string[]) =>
+  UNIT_TYPE_VALUES.filter((t) => covered.includes(unitTypeForRetention(t)));
 
 /**
  * Each county's first trigger in the window: the minRisk-th 中高风险 listing, or a static
