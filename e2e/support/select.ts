@@ -8,7 +8,7 @@
  * - a click that lands while the dropdown is still opening can be lost, and the form then fails
  *   later with a message about a different field.
  */
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 
 const OPEN_DROPDOWN = '.ant-select-dropdown:not(.ant-select-dropdown-hidden)';
 const ATTEMPTS = 3;
@@ -33,11 +33,13 @@ export async function choose(page: Page, label: string, option: string): Promise
   }
 }
 
-async function shows(select: ReturnType<Page['locator']>, option: string): Promise<boolean> {
-  const deadline = Date.now() + 5_000;
-  while (Date.now() < deadline) {
-    if ((await select.textContent())?.includes(option)) return true;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  return false;
+/** Whether the field shows `option` within a few seconds. */
+function shows(select: Locator, option: string): Promise<boolean> {
+  return select
+    .filter({ hasText: option })
+    .waitFor({ timeout: 5_000 })
+    .then(
+      () => true,
+      () => false,
+    );
 }
