@@ -92,12 +92,19 @@ export interface EvaluationContext {
  * Select-list of the context query, parameters $1…$7 as in `evaluationContextParams`: the persons'
  * earlier month claims, the enterprise's counted applications, the 昌吉州 training plan, and the
  * 专账 status for the 30% stop rule. Shared with the one-shot claim's context query.
+ *
+ * Each person's months are looked up on their own (a subquery per person), so the lookup is on
+ * the key (programme, person) whatever the statistics say: with `person = ANY(…)` a planner
+ * holding a newly created table's statistics read all of the programme's claims for each
+ * submission, as on the first filing days after a deployment.
  */
 export const EVALUATION_CONTEXT_COLUMNS = `
-  (SELECT coalesce(json_agg(json_build_object('person_id_number', person_id_number, 'subsidy_month', subsidy_month)
-            ORDER BY person_id_number, subsidy_month), '[]')
-     FROM person_month_claims
-    WHERE programme = $1 AND person_id_number = ANY($2::text[]) AND application_id <> $3) AS claims,
+  (SELECT coalesce(json_agg(json_build_object('person_id_number', p.id, 'subsidy_month', m.month)
+            ORDER BY p.id, m.month), '[]')
+     FROM (SELECT DISTINCT unnest($2::text[])) AS p (id)
+     CROSS JOIN LATERAL unnest(ARRAY(
+       SELECT c.subsidy_month FROM person_month_claims c
+        WHERE c.programme = $1 AND c.person_id_number = p.id AND c.application_id <> $3)) AS m (month)) AS claims,
   (SELECT coalesce(json_agg(json_build_object('subsidy_month', subsidy_month, 'subsidy_type', subsidy_type,
             'amount_fen', coalesce(approved_amount_fen, amount_fen)) ORDER BY subsidy_month, submitted_at), '[]')
      FROM applications
