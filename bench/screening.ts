@@ -21,7 +21,7 @@ import {
   generateFiles,
   handOverBatch,
   IMPORT_ORDER,
-  importFile,
+  importFiles,
   recordFundPositions,
   screen,
   type RunRequest,
@@ -182,24 +182,31 @@ export async function run(args: string[]): Promise<void> {
 
     let rows = 0;
     const importStart = performance.now();
-    for (const source of IMPORT_ORDER) {
-      const path = join(dir, `${source}.csv`);
-      if (!existsSync(path)) continue;
-      t = performance.now();
-      const r = await importFile(db, { source, path, databaseUrl: url, actor: 'bench', today: '2023-06-30' });
-      if (r.status !== 'loaded')
-        throw new Error(`${source}: ${r.rowsInvalid} bad rows, e.g. ${JSON.stringify(r.errors[0])}`);
-      rows += r.rowsTotal;
-      const seconds = (performance.now() - t) / 1000;
-      const phases = Object.fromEntries(Object.entries(r.phases).map(([k, v]) => [`${k}_s`, Math.round(v * 10) / 10]));
-      report('screening', `import_${source}_rows_per_second`, r.rowsTotal / seconds, 'rows/s', {
-        ...extra,
-        rows: r.rowsTotal,
-        seconds: Math.round(seconds * 10) / 10,
-        via: r.via,
-        ...phases,
-      });
-    }
+    const files = IMPORT_ORDER.map((source) => ({ source, path: join(dir, `${source}.csv`) })).filter((f) =>
+      existsSync(f.path),
+    );
+    // the operators' path: units first, then two files at a time (importFiles)
+    await importFiles(db, files, {
+      databaseUrl: url,
+      actor: 'bench',
+      today: '2023-06-30',
+      onReport: (r) => {
+        if (r.status !== 'loaded')
+          throw new Error(`${r.source}: ${r.rowsInvalid} bad rows, e.g. ${JSON.stringify(r.errors[0])}`);
+        rows += r.rowsTotal;
+        const phases = Object.fromEntries(
+          Object.entries(r.phases).map(([k, v]) => [`${k}_s`, Math.round(v * 10) / 10]),
+        );
+        report('screening', `import_${r.source}_rows_per_second`, r.rowsTotal / r.seconds, 'rows/s', {
+          ...extra,
+          rows: r.rowsTotal,
+          seconds: Math.round(r.seconds * 10) / 10,
+          via: r.via,
+          loaded: 'two files at once after the units: per-file rates share the machine',
+          ...phases,
+        });
+      },
+    });
     const importSeconds = (performance.now() - importStart) / 1000;
     report('screening', 'import_rows_per_second', rows / importSeconds, 'rows/s', {
       ...extra,

@@ -3,6 +3,7 @@ export * from './import/fields';
 export * from './import/layouts';
 export * from './import/readers';
 export * from './import/import';
+export * from './import/import-files';
 export * from './import/suspicious';
 export * from './import/docs';
 export * from './generate/random';

@@ -16,6 +16,7 @@ import {
   generateFiles,
   IMPORT_ORDER,
   importFile,
+  importFiles,
   ImportError,
   LAYOUTS,
   layoutsMarkdown,
@@ -26,6 +27,7 @@ import {
   ScreeningError,
   screeningProgrammes,
   workOnRun,
+  type ImportReport,
   type Progress,
 } from '@wengang/screening';
 import type { CommandIO } from './check';
@@ -214,23 +216,26 @@ export async function importCommand(
       actor: 'cli',
       ...(databaseUrl ? { databaseUrl } : {}),
     });
-    const verdict = { loaded: '已全部导入', partial: '已导入正确行', rejected: '有错误行，未导入任何行' }[
-      report.status
-    ];
-    io.out(
-      `${report.title} ${report.fileName}：${verdict}。共 ${report.rowsTotal} 行，错误 ${report.rowsInvalid} 行；新增 ${report.inserted}，更新 ${report.updated}，未变 ${report.unchanged}（${report.seconds.toFixed(1)} 秒，${Math.round(report.rowsTotal / Math.max(report.seconds, 0.001))} 行/秒）`,
-    );
-    if (report.tasksOpened !== undefined) io.out(`开立疑点核实任务 ${report.tasksOpened} 项`);
-    for (const e of report.errors.slice(0, 50))
-      io.out(`  第 ${e.line} 行 ${e.field}${e.value ? `“${e.value}”` : ''}：${e.message}`);
-    if (report.errors.length > 50)
-      io.out(`  ……其余错误见导入批次 ${report.batchId}（共 ${report.rowsInvalid} 行有错误）`);
-    if (report.ignoredColumns.length) io.out(`未识别的列（已忽略）：${report.ignoredColumns.join('、')}`);
+    printImportReport(io, report);
     return report.status === 'rejected' ? 1 : 0;
   } catch (error) {
     if (error instanceof ImportError) return fail(io, error.message);
     throw error;
   }
+}
+
+/** One file's outcome, its first 50 bad rows and its unknown columns, in Chinese. */
+function printImportReport(io: CommandIO, report: ImportReport): void {
+  const verdict = { loaded: '已全部导入', partial: '已导入正确行', rejected: '有错误行，未导入任何行' }[report.status];
+  io.out(
+    `${report.title} ${report.fileName}：${verdict}。共 ${report.rowsTotal} 行，错误 ${report.rowsInvalid} 行；新增 ${report.inserted}，更新 ${report.updated}，未变 ${report.unchanged}（${report.seconds.toFixed(1)} 秒，${Math.round(report.rowsTotal / Math.max(report.seconds, 0.001))} 行/秒）`,
+  );
+  if (report.tasksOpened !== undefined) io.out(`开立疑点核实任务 ${report.tasksOpened} 项`);
+  for (const e of report.errors.slice(0, 50))
+    io.out(`  第 ${e.line} 行 ${e.field}${e.value ? `“${e.value}”` : ''}：${e.message}`);
+  if (report.errors.length > 50)
+    io.out(`  ……其余错误见导入批次 ${report.batchId}（共 ${report.rowsInvalid} 行有错误）`);
+  if (report.ignoredColumns.length) io.out(`未识别的列（已忽略）：${report.ignoredColumns.join('、')}`);
 }
 
 const generateUsage = `用法：npx wengang generate --enterprises N --persons M [--seed S] [--region 371500] [--out 目录 | --load]
@@ -286,13 +291,23 @@ export async function generateCommand(
   try {
     await ensureRegions(db);
     await recordFundPositions(db, summary.fund);
-    const files = new Set(readdirSync(dir));
-    for (const source of IMPORT_ORDER) {
-      if (!files.has(`${source}.csv`)) continue;
-      const code = await importCommand([source, join(dir, `${source}.csv`)], io, db, databaseUrl);
-      if (code !== 0) return code;
+    const present = new Set(readdirSync(dir));
+    const files = IMPORT_ORDER.filter((source) => present.has(`${source}.csv`)).map((source) => ({
+      source,
+      path: join(dir, `${source}.csv`),
+    }));
+    try {
+      // on a server two files load at once (the units first): see importFiles
+      const reports = await importFiles(db, files, {
+        actor: 'cli',
+        ...(databaseUrl ? { databaseUrl } : {}),
+        onReport: (report) => printImportReport(io, report),
+      });
+      return reports.length === files.length && reports.every((r) => r.status !== 'rejected') ? 0 : 1;
+    } catch (error) {
+      if (error instanceof ImportError) return fail(io, error.message);
+      throw error;
     }
-    return 0;
   } finally {
     await db.close();
   }

@@ -1,0 +1,70 @@
+/**
+ * Importing a set of files, as after `generate` or a monthly data delivery: the units first (the
+ * other sources' rows are checked against them), then the other files on several connections at
+ * once, the largest first. One file's load keeps the server's backend busy while Node reads and
+ * checks the next rows, so a single file leaves part of a two-core machine idle; two files at once
+ * took the 1M-unit / 10M-person files from ≈ 149,000 to ≈ 178,000 rows/s here.
+ *
+ * Each file is still its own import (its own transaction, report and batch). Concurrency needs a
+ * server and its connection string; the embedded database imports one file after the other.
+ */
+import { statSync } from 'node:fs';
+import type { Database } from '@wengang/db';
+import { importFile, type ImportOptions, type ImportReport } from './import';
+
+export interface ImportFile {
+  source: string;
+  path: string;
+}
+
+export interface ImportFilesOptions extends Omit<ImportOptions, 'source' | 'path' | 'stream' | 'fileName'> {
+  /** Files loaded at once on a server (default 2); 1 on the embedded database. */
+  concurrency?: number;
+  /** Called as each file finishes, in the order they finish. */
+  onReport?: (report: ImportReport) => void;
+}
+
+/** Sources whose rows other sources are checked against: loaded before the rest, alone. */
+const FIRST = ['units'];
+
+/**
+ * Imports every file and returns the reports in the order of `files`. After a file is rejected
+ * (bad rows and no `loadValid`) no further file is started; the files already loading finish, and
+ * the reports stop there.
+ */
+export async function importFiles(
+  db: Database,
+  files: readonly ImportFile[],
+  options: ImportFilesOptions = {},
+): Promise<ImportReport[]> {
+  const { concurrency = 2, onReport, ...common } = options;
+  const lanes = db.kind === 'postgres' && common.databaseUrl ? Math.max(1, Math.floor(concurrency)) : 1;
+  const reports = new Map<ImportFile, ImportReport>();
+  let stopped = false;
+  const load = async (file: ImportFile) => {
+    try {
+      const report = await importFile(db, { ...common, source: file.source, path: file.path });
+      reports.set(file, report);
+      onReport?.(report);
+      if (report.status === 'rejected') stopped = true;
+    } catch (error) {
+      stopped = true;
+      throw error;
+    }
+  };
+
+  for (const file of files.filter((f) => FIRST.includes(f.source))) {
+    if (stopped) break;
+    await load(file);
+  }
+  const sizes = new Map(files.map((f) => [f, statSync(f.path).size]));
+  const queue = files.filter((f) => !FIRST.includes(f.source)).sort((a, b) => sizes.get(b)! - sizes.get(a)!);
+  const lane = async () => {
+    for (let file = queue.shift(); file !== undefined && !stopped; file = queue.shift()) await load(file);
+  };
+  // every lane finishes its file before an error is passed on: nothing is left loading
+  const outcomes = await Promise.allSettled(Array.from({ length: lanes }, lane));
+  const failure = outcomes.find((o) => o.status === 'rejected');
+  if (failure) throw failure.reason;
+  return files.flatMap((f) => reports.get(f) ?? []);
+}
