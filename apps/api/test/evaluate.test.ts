@@ -130,6 +130,13 @@ describe('npx wengang evaluate | programmes | check', () => {
     assert.match(run.stderr, /period\.until/);
   });
 
+  it('evaluate given a rules case file says to pass its request', () => {
+    const run = wengang(['evaluate'], JSON.stringify({ request, expected: { eligible: 'yes' } }));
+    assert.equal(run.code, 1);
+    assert.match(run.stderr, /programme：补贴项目（programme）必填，应为项目编号，如 work-for-training/);
+    assert.match(run.stderr, /规则用例文件.*请传入其中的 request 部分/);
+  });
+
   it('programmes --json lists every programme', () => {
     const run = wengang(['programmes', '--json']);
     assert.equal(run.code, 0, run.stderr);

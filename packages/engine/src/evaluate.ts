@@ -174,7 +174,11 @@ function checkEnvelope(request: EvaluationRequest): void {
   const issues: FieldIssue[] = [];
   const { programme, region, period, decisionDate } = request as Partial<EvaluationRequest>;
   if (typeof programme !== 'string' || programme.trim() === '') {
-    issues.push({ path: 'programme', message: '补贴项目（programme）必填，应为项目编号，如 yigong-daixun' });
+    issues.push({
+      path: 'programme',
+      message:
+        '补贴项目（programme）必填，应为项目编号，如 work-for-training（以工代训）；全部编号见项目清单（programmes）',
+    });
   }
   if (!isRegionCode(region)) {
     issues.push({ path: 'region', message: `行政区划代码（region）应为 6 位数字，实际为 ${shown(region)}` });

@@ -48,7 +48,7 @@ export interface ParameterValue<T> {
 }
 
 export interface ParameterDefinition<T> {
-  /** Stable id, `programme.concept`, e.g. `yigong.amount_per_person_month`. */
+  /** Stable id, `programme.concept`, e.g. `work-for-training.amount_per_person_month`. */
   id: string;
   /** Chinese label shown in explanations, e.g. `以工代训补贴标准`. */
   label: string;
@@ -172,7 +172,7 @@ export interface DecisionContext {
 }
 
 export interface ProgrammeDefinition<S extends z.ZodType = z.ZodType> {
-  /** Stable id, kebab-case (`[a-z0-9]` words joined by `-`), e.g. `yigong-daixun`. */
+  /** Stable id, kebab-case (`[a-z0-9]` words joined by `-`), e.g. `work-for-training`. */
   id: string;
   /** Chinese name, e.g. `以工代训补贴`. */
   name: string;

@@ -48,8 +48,18 @@ export function evaluateCommand(args: string[], io: CommandIO, readStdin: () => 
   const outcome = evaluateRequest(body);
   if (!outcome.ok) {
     for (const e of outcome.errors) io.err(`输入有误 ${e.path || '（请求）'}：${e.message}`);
+    if (isCaseFile(body)) {
+      io.err(
+        '这是规则用例文件（policies/<项目>/cases/*.json）：请传入其中的 request 部分，例如 jq .request 用例.json | npx wengang evaluate',
+      );
+    }
     return 1;
   }
   io.out(values.explain ? explainZh(outcome.decision) : JSON.stringify(outcome.decision, null, 2));
   return 0;
+}
+
+/** A rules case ({ request, expected … }) given where its request was meant. */
+function isCaseFile(body: unknown): boolean {
+  return typeof body === 'object' && body !== null && 'request' in body && !('programme' in body);
 }
