@@ -66,32 +66,40 @@ function rowHash(prevHash: string, fields: HashedFields): string {
 export async function recordAudit(tx: Queryable, entry: AuditEntry | AuditEntry[], now = new Date()): Promise<void> {
   const entries = Array.isArray(entry) ? entry : [entry];
   if (entries.length === 0) return;
-  const at = now.toISOString();
-  await tx.query(
-    `INSERT INTO audit_log (at, actor_id, actor_role, actor_name, action, entity_type, entity_id, region_code, before, after)
-     SELECT $1::timestamptz, x.actor_id, x.actor_role, x.actor_name, x.action, x.entity_type, x.entity_id, x.region_code,
+  await tx.query(auditInsertSql(1, 2), auditInsertParams(entries, now));
+}
+
+/**
+ * The INSERT of `recordAudit` with its two parameters numbered `$at` and `$entries`, for a caller
+ * that records the entries in its own statement (a data-modifying CTE); values: auditInsertParams.
+ */
+export function auditInsertSql(at: number, entries: number): string {
+  return `INSERT INTO audit_log (at, actor_id, actor_role, actor_name, action, entity_type, entity_id, region_code, before, after)
+     SELECT $${at}::timestamptz, x.actor_id, x.actor_role, x.actor_name, x.action, x.entity_type, x.entity_id, x.region_code,
             x.before, x.after
-       FROM ROWS FROM (jsonb_to_recordset($2::jsonb) AS (actor_id uuid, actor_role text, actor_name text, action text,
+       FROM ROWS FROM (jsonb_to_recordset($${entries}::jsonb) AS (actor_id uuid, actor_role text, actor_name text, action text,
             entity_type text, entity_id text, region_code text, before jsonb, after jsonb)) WITH ORDINALITY
             AS x(actor_id, actor_role, actor_name, action, entity_type, entity_id, region_code, before, after, n)
-      ORDER BY x.n`,
-    [
-      at,
-      JSON.stringify(
-        entries.map((e) => ({
-          actor_id: e.actor.id,
-          actor_role: e.actor.role,
-          actor_name: e.actor.name,
-          action: e.action,
-          entity_type: e.entityType,
-          entity_id: e.entityId,
-          region_code: e.regionCode ?? null,
-          before: e.before ?? null,
-          after: e.after ?? null,
-        })),
-      ),
-    ],
-  );
+      ORDER BY x.n`;
+}
+
+export function auditInsertParams(entries: AuditEntry[], now: Date): [string, string] {
+  return [
+    now.toISOString(),
+    JSON.stringify(
+      entries.map((e) => ({
+        actor_id: e.actor.id,
+        actor_role: e.actor.role,
+        actor_name: e.actor.name,
+        action: e.action,
+        entity_type: e.entityType,
+        entity_id: e.entityId,
+        region_code: e.regionCode ?? null,
+        before: e.before ?? null,
+        after: e.after ?? null,
+      })),
+    ),
+  ];
 }
 
 type StoredEntry = Omit<HashedFields, 'at'> & { id: number; at: Date | string };

@@ -25,6 +25,7 @@
  * });
  * ```
  */
+import { randomUUID } from 'node:crypto';
 import type { Queryable } from '@wengang/db';
 import type { Decision } from '@wengang/engine';
 import { todayInShanghai } from '@wengang/kernel';
@@ -240,8 +241,47 @@ export async function openCase(
     deferAudit?: AuditEntry[];
   } = {},
 ): Promise<{ id: string; status: string; workflowId: string; created: boolean }> {
+  const opening = await prepareCaseOpening(tx, input, now, options);
+  // A second opening inserts nothing (ON CONFLICT) and finds the existing case below.
+  const { rows } = await tx.query<{ id: string }>(`WITH ${opening.ctes(0, 'skip')} SELECT id FROM c`, opening.params);
+  if (!rows[0]) {
+    // opened before (a retry), or concurrently by a transaction that committed first
+    const other = await findCaseBySource(tx, input.source, input.sourceId);
+    return { id: other!.id, status: other!.status, workflowId: other!.workflowId, created: false };
+  }
+  if (options.deferAudit) options.deferAudit.push(opening.audit);
+  else await recordAudit(tx, opening.audit, now);
+  return { id: opening.id, status: opening.status, workflowId: opening.workflowId, created: true };
+}
+
+/** A new case, checked and ready to insert: its id, its statement's parts and its audit entry. */
+export interface CaseOpening {
+  id: string;
+  status: string;
+  workflowId: string;
+  params: unknown[];
+  /**
+   * The data-modifying CTEs `c` (the case), `p` (its persons) and `e` (its first event), their
+   * parameters numbered from `offset + 1`. A case already opened for the source is skipped (`c`
+   * returns no row) or makes the statement fail with the unique violation (`error`).
+   */
+  ctes(offset: number, onConflict: 'skip' | 'error'): string;
+  /** The case.open entry, for the caller to record. */
+  audit: AuditEntry;
+}
+
+/**
+ * Checks a case and prepares its insert (the case, its persons and its first event in one
+ * statement), for `openCase` or for a caller that writes it in its own statement.
+ */
+export async function prepareCaseOpening(
+  q: Queryable,
+  input: OpenCaseInput,
+  now: Date,
+  options: { ancestry?: string[] } = {},
+): Promise<CaseOpening> {
   checkInput(input);
-  const ancestry = options.ancestry ?? (await ancestryOf(tx, input.regionCode));
+  const ancestry = options.ancestry ?? (await ancestryOf(q, input.regionCode));
   if (ancestry.length === 0) throw new WorkflowError(`区划代码 ${input.regionCode} 不存在`, 'invalid');
   const w = input.workflowId
     ? getWorkflow(input.workflowId)
@@ -259,29 +299,15 @@ export async function openCase(
     input.title ??
     [input.decision?.programmeName ?? w.name.replace(/（.*$/, ''), input.claimMonth ?? ''].filter(Boolean).join(' ');
   // the first step's time limit runs from the day the claim or the data arrived (收到申请后…)
-  const stepDue = await stepDueOn(tx, w, w.initial, { id: null, receivedOn }, receivedOn);
+  const stepDue = await stepDueOn(q, w, w.initial, { id: null, receivedOn }, receivedOn);
   const caseDue = w.caseDeadline ? dueDate(w.caseDeadline, receivedOn) : null;
   const actor = input.actor ?? systemActor;
-
-  // One statement: the case (idempotent per source), its persons and its first event. A second
-  // opening inserts nothing (ON CONFLICT) and finds the existing case below.
-  const { rows } = await tx.query<{ id: string }>(
-    `WITH c AS (
-       INSERT INTO review_cases (region_code, programme, variant, enterprise_id, source, source_id, workflow_id, status, title,
-         claim_month, amount_fen, headcount, request, decision, payee, materials, received_on, step_entered_at, step_due_on,
-         case_due_on, created_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $18, $18)
-       ON CONFLICT (source, source_id) DO NOTHING
-       RETURNING id),
-     p AS (
-       INSERT INTO case_persons (case_id, region_code, person_key, name, role, month, category, amount_fen)
-       SELECT c.id, $1, x.person_key, x.name, x.role, x.month, x.category, x.amount_fen
-         FROM c, ${PERSON_ROWS.replace('$PERSONS', '$21')} ORDER BY x.n),
-     e AS (
-       INSERT INTO case_events (case_id, region_code, at, actor_id, actor_role, actor_name, action, from_status, to_status, note, data)
-       SELECT c.id, $1, $18, $22, $23, $24, 'open', NULL, $8, $25, $26 FROM c)
-     SELECT id FROM c`,
-    [
+  const id = randomUUID();
+  return {
+    id,
+    status: w.initial,
+    workflowId: w.id,
+    params: [
       input.regionCode,
       input.programme,
       input.variant ?? null,
@@ -308,30 +334,44 @@ export async function openCase(
       actor.name,
       input.source === 'screening' ? '数据比对筛查生成' : '企业提交申请',
       JSON.stringify({ amountFen: input.amountFen, workflow: w.id }),
+      id,
     ],
-  );
-  const id = rows[0]?.id;
-  if (!id) {
-    // opened before (a retry), or concurrently by a transaction that committed first
-    const other = await findCaseBySource(tx, input.source, input.sourceId);
-    return { id: other!.id, status: other!.status, workflowId: other!.workflowId, created: false };
-  }
-  const entry: AuditEntry = {
-    actor,
-    action: 'case.open',
-    entityType: 'review_case',
-    entityId: id,
-    regionCode: input.regionCode,
-    after: {
-      status: w.initial,
-      workflow: w.id,
-      programme: input.programme,
-      source: input.source,
-      sourceId: input.sourceId,
-      amountFen: input.amountFen,
+    ctes: (offset, onConflict) => renumber(caseCtes(onConflict), offset),
+    audit: {
+      actor,
+      action: 'case.open',
+      entityType: 'review_case',
+      entityId: id,
+      regionCode: input.regionCode,
+      after: {
+        status: w.initial,
+        workflow: w.id,
+        programme: input.programme,
+        source: input.source,
+        sourceId: input.sourceId,
+        amountFen: input.amountFen,
+      },
     },
   };
-  if (options.deferAudit) options.deferAudit.push(entry);
-  else await recordAudit(tx, entry, now);
-  return { id, status: w.initial, workflowId: w.id, created: true };
+}
+
+/** The case, its persons and its first event ($1…$27 as in prepareCaseOpening's params). */
+const caseCtes = (onConflict: 'skip' | 'error') => `c AS (
+       INSERT INTO review_cases (id, region_code, programme, variant, enterprise_id, source, source_id, workflow_id, status,
+         title, claim_month, amount_fen, headcount, request, decision, payee, materials, received_on, step_entered_at,
+         step_due_on, case_due_on, created_at, updated_at)
+       VALUES ($27, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $18, $18)
+       ${onConflict === 'skip' ? 'ON CONFLICT (source, source_id) DO NOTHING' : ''}
+       RETURNING id),
+     p AS (
+       INSERT INTO case_persons (case_id, region_code, person_key, name, role, month, category, amount_fen)
+       SELECT c.id, $1, x.person_key, x.name, x.role, x.month, x.category, x.amount_fen
+         FROM c, ${PERSON_ROWS.replace('$PERSONS', '$21')} ORDER BY x.n),
+     e AS (
+       INSERT INTO case_events (case_id, region_code, at, actor_id, actor_role, actor_name, action, from_status, to_status, note, data)
+       SELECT c.id, $1, $18, $22, $23, $24, 'open', NULL, $8, $25, $26 FROM c)`;
+
+/** SQL with its parameters $n renumbered to $(n + offset), to be placed after another statement's. */
+export function renumber(sql: string, offset: number): string {
+  return offset === 0 ? sql : sql.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + offset}`);
 }

@@ -126,6 +126,32 @@ describeEachDatabase('以工代训 applications: the guide rules in the database
     assert.equal(again.id, first.id);
   });
 
+  it('writes the claim, its review case and both audit entries together', async () => {
+    const { rows: apps } = await db().query<{ id: string }>(
+      `SELECT id FROM applications WHERE enterprise_id = $1 AND subsidy_month = '2020-05'`,
+      [f.user.enterpriseId],
+    );
+    const { rows: cases } = await db().query<{ id: string; amount_fen: number; persons: number; events: string[] }>(
+      `SELECT c.id, c.amount_fen,
+              (SELECT count(*)::int FROM case_persons p WHERE p.case_id = c.id) AS persons,
+              (SELECT array_agg(e.action ORDER BY e.id) FROM case_events e WHERE e.case_id = c.id) AS events
+         FROM review_cases c WHERE c.source = 'application' AND c.source_id = $1`,
+      [apps[0]!.id],
+    );
+    assert.deepEqual(
+      cases.map((c) => [c.amount_fen, c.persons, c.events]),
+      [[300000, 6, ['open']]],
+    );
+    const { rows: audit } = await db().query<{ action: string; entity_id: string }>(
+      `SELECT action, entity_id FROM audit_log WHERE entity_id = ANY($1::text[]) ORDER BY id`,
+      [[apps[0]!.id, cases[0]!.id]],
+    );
+    assert.deepEqual(audit, [
+      { action: 'case.open', entity_id: cases[0]!.id },
+      { action: 'application.submit', entity_id: apps[0]!.id },
+    ]);
+  });
+
   it('a returned claim, corrected and resubmitted, goes back to review with the corrected amount and persons', async () => {
     const { rows } = await db().query<{ id: string }>(
       `SELECT id FROM applications WHERE enterprise_id = $1 AND subsidy_month = '2020-05'`,

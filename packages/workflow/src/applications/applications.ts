@@ -8,9 +8,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Database, Queryable } from '@wengang/db';
 import { ancestorsOf, getRegion, listRegions } from '@wengang/kernel';
-import { recordAudit, type Actor, type AuditEntry } from '../audit';
+import { auditInsertParams, auditInsertSql, recordAudit, type Actor, type AuditEntry } from '../audit';
 import { applicationStatusFor } from '../application-sync';
-import { openCase, type OpenCaseInput } from '../cases';
+import { openCase, prepareCaseOpening, type OpenCaseInput } from '../cases';
 import { resubmitCase } from '../review';
 import { resolveWorkflow } from '../workflows';
 import { checkResidentIdField, checkSize, industryFromSection, maskAccount, maskIdNumber, yuan } from './checks';
@@ -2030,34 +2030,40 @@ export async function submitClaim(
       file_id: m.fileId,
       original_name: owned.get(m.fileId)!,
     }));
-    return await db.transaction(async (tx) => {
-      await writeSubmittedClaim(tx, app, personRows, attached, evaluation, status, user, clock, key);
-      const audit: AuditEntry[] = [];
-      const opened = await openCase(tx, caseInputOf(app, evaluation, claimed, materials, user, clock), clock.now, {
-        ancestry: ancestorsOf(app.region_code),
-        deferAudit: audit,
-      });
-      // one audit entry (application.submit, with the unit information) for the whole one-shot claim
-      await recordAudit(
-        tx,
-        [
-          ...audit,
-          submitAuditEntry(user, app, status, evaluation, claimed.length, opened.id, {
-            oneShot: true,
-            unit: auditUnit(f),
-          }),
-        ],
-        clock.now,
-      );
-      return {
-        id,
-        status,
-        amountFen: evaluation.totalFen,
-        submittedAt: clock.now.toISOString(),
-        caseId: opened.id,
-        created: true,
-      };
-    });
+    const opening = await prepareCaseOpening(
+      db,
+      caseInputOf(app, evaluation, claimed, materials, user, clock),
+      clock.now,
+      { ancestry: ancestorsOf(app.region_code) },
+    );
+    const write = submittedClaimCtes(app, personRows, attached, evaluation, status, user, clock, key);
+    // one audit entry (application.submit, with the unit information) for the whole one-shot claim
+    const audit = [
+      opening.audit,
+      submitAuditEntry(user, app, status, evaluation, claimed.length, opening.id, {
+        oneShot: true,
+        unit: auditUnit(f),
+      }),
+    ];
+    // The claim, its review case and the audit entries in one statement: atomic as a transaction,
+    // and one round trip to the server instead of five (BEGIN, three statements, COMMIT).
+    const n = write.params.length;
+    const m = opening.params.length;
+    await db.query(
+      `WITH ${write.ctes},
+     ${opening.ctes(n, 'error')},
+     audit AS (${auditInsertSql(n + m + 1, n + m + 2)})
+     SELECT 1`,
+      [...write.params, ...opening.params, ...auditInsertParams(audit, clock.now)],
+    );
+    return {
+      id,
+      status,
+      amountFen: evaluation.totalFen,
+      submittedAt: clock.now.toISOString(),
+      caseId: opening.id,
+      created: true,
+    };
   } catch (error) {
     if (error instanceof ApplicationError) throw error;
     const v = constraintViolation(error);
@@ -2118,12 +2124,11 @@ async function claimContext(
 }
 
 /**
- * One statement writes the submitted claim: the application (the trigger counts the year's
- * applications), its persons with the engine's amounts and refusals, its materials, the persons'
- * month claims (one enterprise per person and month) and the timeline entry.
+ * The data-modifying CTEs that write the submitted claim: the application (the trigger counts the
+ * year's applications), its persons with the engine's amounts and refusals, its materials, the
+ * persons' month claims (one enterprise per person and month) and the timeline entry.
  */
-async function writeSubmittedClaim(
-  tx: Queryable,
+function submittedClaimCtes(
   app: AppRow,
   persons: PersonRow[],
   materials: { kind: MaterialKind; fileId: string }[],
@@ -2132,9 +2137,9 @@ async function writeSubmittedClaim(
   user: PortalUser,
   clock: Clock,
   idempotencyKey: string | null,
-): Promise<void> {
-  await tx.query(
-    `WITH app AS (
+): { ctes: string; params: unknown[] } {
+  return {
+    ctes: `app AS (
        INSERT INTO applications (id, programme, enterprise_id, region_code, subsidy_month, subsidy_type, status, unit_name,
          credit_code, legal_rep_name, legal_rep_id_number, bank_name, bank_account_no, contact_phone, declared_size,
          computed_size, size_note, industry, training_description, details, amount_fen, ruleset_version,
@@ -2158,10 +2163,12 @@ async function writeSubmittedClaim(
      claims AS (
        INSERT INTO person_month_claims (programme, person_id_number, subsidy_month, application_id, enterprise_id,
          region_code, subsidy_type, amount_fen)
-       SELECT $2, p.person_id_number, $5, $1, $3, $4, $6, p.amount_fen FROM persons p WHERE p.amount_fen > 0)
-     INSERT INTO application_events (application_id, region_code, at, status, actor_id, actor_role, actor_name, note, amount_fen)
-     SELECT app.id, $4, $24, 'submitted', $23, $28, $29, $30, $21 FROM app`,
-    [
+       SELECT $2, p.person_id_number, $5, $1, $3, $4, $6, p.amount_fen FROM persons p WHERE p.amount_fen > 0),
+     events AS (
+       INSERT INTO application_events (application_id, region_code, at, status, actor_id, actor_role, actor_name, note,
+         amount_fen)
+       SELECT app.id, $4, $24, 'submitted', $23, $28, $29, $30, $21 FROM app)`,
+    params: [
       app.id,
       WORK_FOR_TRAINING,
       app.enterprise_id,
@@ -2208,7 +2215,7 @@ async function writeSubmittedClaim(
       user.displayName,
       `提交申请，推送至${regionNameOf(app.region_code)}审核`,
     ],
-  );
+  };
 }
 
 async function findByIdempotencyKey(db: Queryable, enterpriseId: string, key: string): Promise<SubmitResult | null> {
