@@ -372,6 +372,6 @@ const caseCtes = (onConflict: 'skip' | 'error') => `c AS (
        SELECT c.id, $1, $18, $22, $23, $24, 'open', NULL, $8, $25, $26 FROM c)`;
 
 /** SQL with its parameters $n renumbered to $(n + offset), to be placed after another statement's. */
-export function renumber(sql: string, offset: number): string {
+function renumber(sql: string, offset: number): string {
   return offset === 0 ? sql : sql.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + offset}`);
 }
