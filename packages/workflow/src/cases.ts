@@ -336,7 +336,7 @@ export async function prepareCaseOpening(
       JSON.stringify({ amountFen: input.amountFen, workflow: w.id }),
       id,
     ],
-    ctes: (offset, onConflict) => renumber(caseCtes(onConflict), offset),
+    ctes: caseCtesAt,
     audit: {
       actor,
       action: 'case.open',
@@ -374,4 +374,19 @@ const caseCtes = (onConflict: 'skip' | 'error') => `c AS (
 /** SQL with its parameters $n renumbered to $(n + offset), to be placed after another statement's. */
 function renumber(sql: string, offset: number): string {
   return offset === 0 ? sql : sql.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + offset}`);
+}
+
+/**
+ * caseCtes renumbered, built once per (conflict handling, offset) rather than on every opening: a
+ * caller always uses the same offset, so the template and the regex run once.
+ */
+const caseCtesCache = new Map<string, string>();
+function caseCtesAt(offset: number, onConflict: 'skip' | 'error'): string {
+  const key = `${onConflict}:${offset}`;
+  let sql = caseCtesCache.get(key);
+  if (sql === undefined) {
+    sql = renumber(caseCtes(onConflict), offset);
+    caseCtesCache.set(key, sql);
+  }
+  return sql;
 }
