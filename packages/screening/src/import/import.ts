@@ -6,17 +6,18 @@
  * set-wise, and merged by natural key. A file with bad rows loads nothing unless the operator chose
  * `loadValid`; re-importing a file changes nothing.
  */
-import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, extname, join } from 'node:path';
-import { PassThrough, type Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Database } from '@wengang/db';
-import { todayInShanghai, toHalfWidth } from '@wengang/kernel';
-import { CopyBuffer, RowEncoder, UnitIndex } from './encoder';
+import { todayInShanghai } from '@wengang/kernel';
+import { RowEncoder, UnitIndex } from './encoder';
+import { ImportError, MAX_REPORTED, type RowError } from './import-error';
 import { getLayout, storedColumns, type SourceLayout } from './layouts';
-import { CsvError, CsvSplitter, readCsv, readXlsx, StringRecords, type Encoding, type RecordHandler } from './readers';
+import { readPass, PIECE, type Pass } from './read-pass';
+import type { Encoding } from './readers';
 import { StagingWriter, withSession, type Session } from './staging';
 import { openVerificationTasks } from './suspicious';
 
@@ -38,12 +39,7 @@ export interface ImportOptions {
   now?: Date;
 }
 
-export interface RowError {
-  line: number;
-  field: string;
-  value: string | null;
-  message: string;
-}
+export type { RowError };
 
 export interface ImportReport {
   batchId: string;
@@ -74,164 +70,22 @@ export interface ImportReport {
   phases: { stage: number; checks: number; merge: number };
 }
 
-export class ImportError extends Error {}
+export { ImportError, MAX_REPORTED };
 
-export const MAX_REPORTED = 10_000;
-
-/** A file's header row resolved against the layout: cell index of each field (−1 when absent). */
-function mapHeader(layout: SourceLayout, header: string[]): { index: number[]; ignored: string[] } {
-  const normal = (h: string) => toHalfWidth(h).replace(/\s+/g, '');
-  const names = header.map(normal);
-  const used = new Set<number>();
-  const index = layout.fields.map((f) => {
-    const wanted = normal(f.header);
-    const i = names.findIndex(
-      (n, at) => !used.has(at) && (n === wanted || (f.code !== undefined && n.toUpperCase() === f.code)),
-    );
-    if (i >= 0) used.add(i);
-    return i;
-  });
-  const missing = layout.fields.filter((f, i) => f.required && index[i]! < 0);
-  if (missing.length > 0) {
-    throw new ImportError(
-      `第 1 行（表头）缺少必填列：${missing.map((f) => `${f.header}${f.code ? `（${f.code}）` : ''}`).join('、')}。` +
-        `${layout.title}的列见 docs/data-import.md`,
-    );
-  }
-  const ignored = names.filter((n, i) => !used.has(i) && n !== '');
-  return { index, ignored };
-}
-
-/** The file read once: rows, bad rows, hash. */
-interface Pass {
-  total: number;
-  invalid: number;
-  sha256: string;
-  ignored: string[];
-  /** Rows the direct load wrote (undefined: the rows went to the staging table). */
-  loaded?: number;
-  /** Seconds the direct load spent building the indexes again. */
-  rebuildSeconds?: number;
-}
-
-/** Bytes of COPY text collected before they are handed to the server. */
-const PIECE = 1 << 20;
-/** Bytes of rows grouped by county before they are handed over (a direct load). */
-const COUNTY_PIECE = 32 << 20;
-
-/**
- * Reads the file once: every record through the row encoder, handing the pieces of COPY text to
- * `write` as they fill. `stopAtFirstBadRow` ends the reading at the first bad row (and returns
- * undefined). `byCounty` groups the rows of every 32 MB by county (region_code) before handing
- * them over, so that a county's rows lie together in the table — the unit of the screening's
- * chunks (and of a Citus shard): a chunk then reads its county's pages, not the whole table.
- */
-async function readPass(
-  input: Readable,
-  format: 'csv' | 'xlsx',
-  encoding: Encoding,
-  layout: SourceLayout,
-  encoder: (header: number[]) => RowEncoder,
+/** One pass over the file (read-pass.ts): with line numbers for the staging table or without. */
+type ReadRows = (
+  withLine: boolean,
   write: (piece: Buffer) => Promise<void>,
   addError: (e: RowError) => void,
   options: { stopAtFirstBadRow: boolean; byCounty: boolean },
-): Promise<Pass | undefined> {
-  const hash = createHash('sha256');
-  const out = new CopyBuffer(PIECE + (PIECE >> 2));
-  const counties = new Map<number, CopyBuffer>();
-  let currentCounty = -2;
-  let current = new CopyBuffer(1 << 16);
-  counties.set(currentCounty, current);
-  let grouped = 0;
-  let header: { index: number[]; ignored: string[] } | undefined;
-  let rows: RowEncoder | undefined;
-  let total = 0;
-  let invalid = 0;
-  let stopped = false;
-  const onRecord: RecordHandler = (line, buf, starts, ends, cells) => {
-    if (stopped) return;
-    if (!rows) {
-      const names: string[] = [];
-      for (let i = 0; i < cells; i++) names.push(buf.toString('utf8', starts[i], ends[i]));
-      header = mapHeader(layout, names);
-      rows = encoder(header.index);
-      return;
-    }
-    total++;
-    // Grouped by county: written straight into the group of the previous row's county (rows of a
-    // unit come together), moved when the row turns out to be another county's.
-    const target = options.byCounty ? current : out;
-    const start = target.pos;
-    if (!rows.encode(line, buf, starts, ends, cells, target, addError)) {
-      invalid++;
-      if (options.stopAtFirstBadRow) stopped = true;
-    } else if (options.byCounty) {
-      grouped += target.pos - start;
-      const county = rows.county(target);
-      if (county !== currentCounty) {
-        let group = counties.get(county);
-        if (!group) counties.set(county, (group = new CopyBuffer(1 << 16)));
-        group.append(target.buf, start, target.pos);
-        target.pos = start;
-        current = group;
-        currentCounty = county;
-      }
-    }
-  };
-  const flush = async (all: boolean) => {
-    if (out.pos >= PIECE || (all && out.pos > 0)) await write(out.take());
-    if (grouped >= COUNTY_PIECE || (all && grouped > 0)) {
-      for (const county of [...counties.keys()].sort((a, b) => a - b)) {
-        const group = counties.get(county)!;
-        if (group.pos > 0) await write(group.take());
-      }
-      grouped = 0;
-    }
-  };
-  try {
-    if (format === 'csv' && encoding === 'utf-8') {
-      const splitter = new CsvSplitter(onRecord);
-      for await (const chunk of input as AsyncIterable<Buffer>) {
-        hash.update(chunk);
-        splitter.push(chunk);
-        if (stopped) break;
-        await flush(false);
-      }
-      if (!stopped) splitter.end();
-    } else {
-      // GB18030 text and xlsx: records as strings from the general readers.
-      const tee = new PassThrough({ highWaterMark: 1 << 20 });
-      input.on('error', (e: Error) => tee.destroy(e));
-      input.on('data', (chunk: Buffer) => hash.update(chunk));
-      input.pipe(tee);
-      const records = format === 'xlsx' ? readXlsx(tee) : readCsv(tee, encoding);
-      const strings = new StringRecords(onRecord);
-      for await (const batch of records) {
-        for (const record of batch) strings.push(record);
-        if (stopped) break;
-        await flush(false);
-      }
-    }
-  } catch (error) {
-    if (error instanceof CsvError) throw new ImportError(error.message);
-    throw error;
-  }
-  if (stopped) {
-    if (!input.destroyed) input.destroy();
-    return undefined;
-  }
-  await flush(true);
-  if (!header) throw new ImportError('文件是空的（没有表头行）');
-  return { total, invalid, sha256: hash.digest('hex'), ignored: header.ignored };
-}
+) => Promise<Pass | undefined>;
 
 /**
  * A stream that may have to be read twice (the direct load falls back to staging) is saved to a
  * temporary file first; a path is simply opened again.
  */
-async function rereadable(options: ImportOptions): Promise<{ open: () => Readable; cleanup: () => void }> {
-  const open = (path: string) => () => createReadStream(path, { highWaterMark: PIECE });
-  if (options.path) return { open: open(options.path), cleanup: () => undefined };
+async function rereadable(options: ImportOptions): Promise<{ path: string; cleanup: () => void }> {
+  if (options.path) return { path: options.path, cleanup: () => undefined };
   const dir = mkdtempSync(join(tmpdir(), 'wengang-import-'));
   const cleanup = () => rmSync(dir, { recursive: true, force: true });
   const file = join(dir, 'upload');
@@ -241,7 +95,7 @@ async function rereadable(options: ImportOptions): Promise<{ open: () => Readabl
     cleanup();
     throw error;
   }
-  return { open: open(file), cleanup };
+  return { path: file, cleanup };
 }
 
 export async function importFile(db: Database, options: ImportOptions): Promise<ImportReport> {
@@ -265,15 +119,25 @@ export async function importFile(db: Database, options: ImportOptions): Promise<
     const addError = (e: RowError) => {
       if (errors.length < MAX_REPORTED) errors.push(e);
     };
-    const encoder = (withLine: boolean) => (header: number[]) =>
-      new RowEncoder(layout, header, today, { withLine, units });
 
     let pass: Pass | undefined;
     let via: ImportReport['via'] = 'staging';
     const input = session.copy ? await rereadable(options) : undefined;
+    const path = input?.path ?? options.path;
+    const read: ReadRows = (withLine, write, onError, readOptions) =>
+      readPass(
+        path ? createReadStream(path, { highWaterMark: PIECE }) : options.stream!,
+        format,
+        encoding,
+        layout,
+        (header) => new RowEncoder(layout, header, today, { withLine, units }),
+        write,
+        onError,
+        readOptions,
+      );
     try {
-      if (session.copy && input) {
-        pass = await directLoad(session, layout, columns, input.open(), format, encoding, encoder(false));
+      if (session.copy) {
+        pass = await directLoad(session, layout, columns, read);
         if (pass) via = 'direct';
       }
       // For a direct load the index rebuild (where the keys are checked) counts as the checks.
@@ -289,16 +153,10 @@ export async function importFile(db: Database, options: ImportOptions): Promise<
         // The general path: every good row to the staging table with its line number, the set-wise
         // checks, then the merge by natural key.
         const staging = await StagingWriter.create(session, columns);
-        pass = (await readPass(
-          input ? input.open() : (options.stream ?? createReadStream(options.path!, { highWaterMark: PIECE })),
-          format,
-          encoding,
-          layout,
-          encoder(true),
-          (piece) => staging.write(piece),
-          addError,
-          { stopAtFirstBadRow: false, byCounty: false },
-        ))!;
+        pass = (await read(true, (piece) => staging.write(piece), addError, {
+          stopAtFirstBadRow: false,
+          byCounty: false,
+        }))!;
         await staging.close();
         staged = performance.now();
         pass.invalid += await removeDuplicateKeys(session, layout, addError);
@@ -389,10 +247,7 @@ async function directLoad(
   session: Session,
   layout: SourceLayout,
   columns: { column: string }[],
-  input: Readable,
-  format: 'csv' | 'xlsx',
-  encoding: Encoding,
-  encoder: (header: number[]) => RowEncoder,
+  read: ReadRows,
 ): Promise<Pass | undefined> {
   await session.query('SAVEPOINT import_direct');
   const rebuild = await dropIndexesIfEmpty(session, layout.table);
@@ -404,15 +259,14 @@ async function directLoad(
   );
   let pass: Pass | undefined;
   try {
-    pass = await readPass(
-      input,
-      format,
-      encoding,
-      layout,
-      encoder,
+    pass = await read(
+      false,
       (piece) => copy.write(piece),
       () => undefined,
-      { stopAtFirstBadRow: true, byCounty: true },
+      {
+        stopAtFirstBadRow: true,
+        byCounty: true,
+      },
     );
     if (pass) {
       pass.loaded = await copy.end();
