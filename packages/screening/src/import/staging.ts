@@ -45,8 +45,10 @@ export async function withSession<T>(
       await client.query(text);
     },
     copy(sql: string): CopyWriter {
-      // A deep buffer: parsing goes on while the server consumes the previous rows.
-      const stream = client.query(copyFrom(sql, { highWaterMark: 16 << 20 }));
+      // A deep buffer: parsing goes on while the server consumes the previous rows. Deeper than a
+      // direct load's county groups (COUNTY_PIECE, 32 MB): with 16 MB, handing a group over waited
+      // until the server had taken in most of it, and the server then waited for the next group.
+      const stream = client.query(copyFrom(sql, { highWaterMark: 64 << 20 }));
       let failure: Error | undefined;
       const failed = new Promise<void>((resolve) => {
         stream.on('error', (error: Error) => {
