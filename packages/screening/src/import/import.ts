@@ -263,10 +263,7 @@ async function directLoad(
       false,
       (piece) => copy.write(piece),
       () => undefined,
-      {
-        stopAtFirstBadRow: true,
-        byCounty: true,
-      },
+      { stopAtFirstBadRow: true, byCounty: true },
     );
     if (pass) {
       pass.loaded = await copy.end();

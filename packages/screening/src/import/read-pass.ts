@@ -11,7 +11,7 @@ import type { SourceLayout } from './layouts';
 import { CsvError, CsvSplitter, readCsv, readXlsx, StringRecords, type Encoding, type RecordHandler } from './readers';
 
 /** A file's header row resolved against the layout: cell index of each field (−1 when absent). */
-export function mapHeader(layout: SourceLayout, header: string[]): { index: number[]; ignored: string[] } {
+function mapHeader(layout: SourceLayout, header: string[]): { index: number[]; ignored: string[] } {
   const normal = (h: string) => toHalfWidth(h).replace(/\s+/g, '');
   const names = header.map(normal);
   const used = new Set<number>();
@@ -49,7 +49,7 @@ export interface Pass {
 /** Bytes of COPY text collected before they are handed to the server. */
 export const PIECE = 1 << 20;
 /** Bytes of rows grouped by county before they are handed over (a direct load). */
-export const COUNTY_PIECE = 32 << 20;
+const COUNTY_PIECE = 32 << 20;
 
 /**
  * Reads the file once: every record through the row encoder, handing the pieces of COPY text to
