@@ -14,6 +14,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { generateFiles, LAYOUTS } from '../packages/screening/src/index';
 import { browserSkipReason, launchBrowser, screenshotPath } from './support/browser';
+import { clickAndConfirm } from './support/case-actions';
 import { choose } from './support/select';
 import { startPlatform, type Platform } from './support/platform';
 
@@ -53,15 +54,6 @@ describe('免申即享 screening in Chromium', { skip }, () => {
     await page.getByLabel('审核工作台菜单').first().waitFor();
     return page;
   }
-
-  const clickAndConfirm = async (page: Page, action: string) => {
-    await page.getByRole('button', { name: action, exact: true }).click();
-    await page
-      .getByRole('dialog', { name: action })
-      .getByRole('button', { name: /确\s*定/ })
-      .click();
-    await page.getByText(`已办理：${action}`).first().waitFor();
-  };
 
   it('imports the demo files, refusing a bad one line by line', async () => {
     const city = await officer('liaocheng.city');

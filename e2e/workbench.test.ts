@@ -13,6 +13,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { hashPassword } from '../apps/api/src/security/password';
 import { browserSkipReason, launchBrowser, screenshotPath } from './support/browser';
+import { clickAndConfirm } from './support/case-actions';
 import { choose } from './support/select';
 import { startPlatform, type Platform } from './support/platform';
 
@@ -65,15 +66,6 @@ describe('officer workbench in Chromium', { skip }, () => {
     assert.equal(r.status, 200);
     return ((await r.json()) as { today: string }).today;
   }
-
-  const clickAndConfirm = async (page: Page, action: string) => {
-    await page.getByRole('button', { name: action, exact: true }).click();
-    await page
-      .getByRole('dialog', { name: action })
-      .getByRole('button', { name: /确\s*定/ })
-      .click();
-    await page.getByText(`已办理：${action}`).first().waitFor();
-  };
 
   it('以工代训 in 山东: county review → 公示 → payment batch → bank result → 【查询】 已拨付', async () => {
     // —— the enterprise submits its claim on the portal ——

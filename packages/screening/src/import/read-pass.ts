@@ -48,15 +48,21 @@ export interface Pass {
 
 /** Bytes of COPY text collected before they are handed to the server. */
 export const PIECE = 1 << 20;
-/** Bytes of rows grouped by county before they are handed over (a direct load). */
+/**
+ * Bytes of rows grouped by county before they are handed over (a direct load): 32 MB, after a
+ * first group of 4 MB that doubles. The server has nothing to do until the first group is handed
+ * over; a small one starts it working while Node reads on.
+ */
 const COUNTY_PIECE = 32 << 20;
+const FIRST_COUNTY_PIECE = 4 << 20;
 
 /**
  * Reads the file once: every record through the row encoder, handing the pieces of COPY text to
  * `write` as they fill. `stopAtFirstBadRow` ends the reading at the first bad row (and returns
- * undefined). `byCounty` groups the rows of every 32 MB by county (region_code) before handing
- * them over, so that a county's rows lie together in the table — the unit of the screening's
- * chunks (and of a Citus shard): a chunk then reads its county's pages, not the whole table.
+ * undefined). `byCounty` groups the rows of every 32 MB (the first few groups less) by county
+ * (region_code) before handing them over, so that a county's rows lie together in the table — the
+ * unit of the screening's chunks (and of a Citus shard): a chunk then reads its county's pages,
+ * not the whole table.
  */
 export async function readPass(
   input: Readable,
@@ -75,6 +81,7 @@ export async function readPass(
   let current = new CopyBuffer(1 << 16);
   counties.set(currentCounty, current);
   let grouped = 0;
+  let groupLimit = FIRST_COUNTY_PIECE;
   let header: { index: number[]; ignored: string[] } | undefined;
   let rows: RowEncoder | undefined;
   let total = 0;
@@ -112,12 +119,13 @@ export async function readPass(
   };
   const flush = async (all: boolean) => {
     if (out.pos >= PIECE || (all && out.pos > 0)) await write(out.take());
-    if (grouped >= COUNTY_PIECE || (all && grouped > 0)) {
+    if (grouped >= groupLimit || (all && grouped > 0)) {
       for (const county of [...counties.keys()].sort((a, b) => a - b)) {
         const group = counties.get(county)!;
         if (group.pos > 0) await write(group.take());
       }
       grouped = 0;
+      groupLimit = Math.min(2 * groupLimit, COUNTY_PIECE);
     }
   };
   try {
