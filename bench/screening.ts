@@ -13,7 +13,7 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { migrate, openDatabase, type Database } from '@wengang/db';
 import {
@@ -27,6 +27,7 @@ import {
   type RunRequest,
 } from '@wengang/screening';
 import { option, report } from './report';
+import { clusterCpuMeter } from './support/cpu';
 import { freePort } from './support/server';
 
 const SETTINGS = [
@@ -181,6 +182,9 @@ export async function run(args: string[]): Promise<void> {
     await recordFundPositions(db, generated.fund);
 
     let rows = 0;
+    const { rows: backend } = await db.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+    const clusterCpu = clusterCpuMeter(backend[0]!.pid);
+    const cpuBefore = { node: process.cpuUsage(), postgres: clusterCpu?.() ?? 0 };
     const importStart = performance.now();
     const files = IMPORT_ORDER.map((source) => ({ source, path: join(dir, `${source}.csv`) })).filter((f) =>
       existsSync(f.path),
@@ -208,11 +212,28 @@ export async function run(args: string[]): Promise<void> {
       },
     });
     const importSeconds = (performance.now() - importStart) / 1000;
+    const nodeCpu = ((u) => (u.user + u.system) / 1e6)(process.cpuUsage(cpuBefore.node));
+    const postgresCpu = clusterCpu ? clusterCpu() - cpuBefore.postgres : undefined;
     report('screening', 'import_rows_per_second', rows / importSeconds, 'rows/s', {
       ...extra,
       rows,
       seconds: Math.round(importSeconds),
+      node_cpu_s: Math.round(nodeCpu * 10) / 10,
+      ...(postgresCpu !== undefined ? { postgres_cpu_s: Math.round(postgresCpu * 10) / 10 } : {}),
     });
+    if (postgresCpu !== undefined) {
+      // the rate the cores would allow at this CPU cost were they never idle
+      report(
+        'screening',
+        'import_cpu_bound_rows_per_second',
+        (rows * availableParallelism()) / (nodeCpu + postgresCpu),
+        'rows/s',
+        {
+          ...extra,
+          cores: availableParallelism(),
+        },
+      );
+    }
     t = performance.now();
     await db.exec('ANALYZE');
     report('screening', 'analyze_seconds', (performance.now() - t) / 1000, 's', extra);

@@ -9,16 +9,21 @@
  * DATABASE_URL when set (a fresh database is created on that server); otherwise starts a
  * throwaway PostgreSQL server with the machine's initdb/pg_ctl, like scripts/postgres-throwaway.sh
  * (fsync=off, synchronous_commit=off, as the test server: the figure measures the platform, not the disk).
+ *
+ * Besides claims/s and latency it prints the CPU each claim costs the server, PostgreSQL and the
+ * load generator, and from them `cpu_bound_claims_per_second`: the rate the machine's cores would
+ * allow at that cost were they never idle — how far concurrency alone could take the figure.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { creditCodeCheckChar, residentIdCheckChar } from '@wengang/kernel';
 import { option, report } from './report';
+import { clusterCpuMeter, cpuSeconds } from './support/cpu';
 import { freePort, startServerProcess } from './support/server';
 
 interface PgServer {
@@ -87,41 +92,6 @@ const SURNAMES = '王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗';
 const GIVEN = '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰';
 const personName = (n: number) =>
   SURNAMES[n % 20]! + GIVEN[Math.floor(n / 20) % 26]! + GIVEN[Math.floor(n / 520) % 26]!;
-
-const TICKS = 100; // USER_HZ on Linux
-
-/** CPU seconds of a process (own, and of its reaped children when `children`), from /proc. */
-function cpuSeconds(pid: number, children = false): number {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8')
-      .replace(/^.*\) /, '')
-      .split(' ');
-    // after the command: state is field 3, utime 14, stime 15, cutime 16, cstime 17 (1-based, man 5 proc)
-    const at = (n: number) => Number(fields[n - 3]);
-    return (at(14) + at(15) + (children ? at(16) + at(17) : 0)) / TICKS;
-  } catch {
-    return 0;
-  }
-}
-
-/** CPU seconds of a whole PostgreSQL cluster: the postmaster, its live children and the exited ones. */
-function clusterCpuSeconds(postmaster: number): number {
-  let total = cpuSeconds(postmaster, true);
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const ppid = /PPid:\s+(\d+)/.exec(readFileSync(`/proc/${entry}/status`, 'utf8'))?.[1];
-      if (Number(ppid) === postmaster) total += cpuSeconds(Number(entry));
-    } catch {
-      // exited meanwhile
-    }
-  }
-  return total;
-}
-
-function parentOf(pid: number): number {
-  return Number(/PPid:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
-}
 
 const MONTHS = ['2020-04', '2020-05', '2020-06', '2020-07', '2020-08', '2020-09'];
 
@@ -241,9 +211,10 @@ export async function run(args: string[]): Promise<void> {
     // CPU per claim, whatever else runs on the machine: the server process and the database cluster
     // (readable only when the database runs on this machine)
     const { rows: backend } = await db.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
-    const local = existsSync(`/proc/${backend[0]!.pid}`);
-    const postmaster = local ? parentOf(backend[0]!.pid) : 0;
-    const cpuBefore = { server: cpuSeconds(app.child.pid!), postgres: local ? clusterCpuSeconds(postmaster) : 0 };
+    const clusterCpu = clusterCpuMeter(backend[0]!.pid);
+    const local = clusterCpu !== undefined;
+    const cpuBefore = { server: cpuSeconds(app.child.pid!), postgres: clusterCpu?.() ?? 0 };
+    const loadBefore = process.cpuUsage();
     const result = await autocannon({
       url: app.url,
       connections,
@@ -252,7 +223,9 @@ export async function run(args: string[]): Promise<void> {
     });
     const cpu = {
       server: cpuSeconds(app.child.pid!) - cpuBefore.server,
-      postgres: local ? clusterCpuSeconds(postmaster) - cpuBefore.postgres : NaN,
+      postgres: clusterCpu ? clusterCpu() - cpuBefore.postgres : NaN,
+      // this process: autocannon, the load generator, on the same cores
+      load: ((u) => (u.user + u.system) / 1e6)(process.cpuUsage(loadBefore)),
     };
     const { rows: counted } = await db.query<{ n: string }>(
       `SELECT count(*) AS n FROM applications WHERE status <> 'draft'`,
@@ -269,7 +242,17 @@ export async function run(args: string[]): Promise<void> {
     report('submit', 'latency_p50', result.latency.p50, 'ms', database);
     report('submit', 'latency_p99', result.latency.p99, 'ms', database);
     report('submit', 'server_cpu_per_claim', (cpu.server * 1000) / submitted, 'ms', database);
-    if (local) report('submit', 'postgres_cpu_per_claim', (cpu.postgres * 1000) / submitted, 'ms', database);
+    report('submit', 'load_generator_cpu_per_claim', (cpu.load * 1000) / submitted, 'ms', database);
+    if (local) {
+      report('submit', 'postgres_cpu_per_claim', (cpu.postgres * 1000) / submitted, 'ms', database);
+      // What the machine's cores could do at this CPU cost per claim, were they never idle: the
+      // ceiling on claims/s for the platform as it is, whatever the concurrency.
+      const perClaim = (cpu.server + cpu.postgres + cpu.load) / submitted;
+      report('submit', 'cpu_bound_claims_per_second', availableParallelism() / perClaim, 'claims/s', {
+        ...database,
+        cores: availableParallelism(),
+      });
+    }
     report('submit', 'errors', result.errors + result.non2xx, 'count', database);
     report('submit', 'claims_stored', submitted, 'count', database);
     if (next >= enterprises * MONTHS.length)
