@@ -20,6 +20,7 @@ import { evaluate, evaluateEach, explainZh, type EvaluationRequest } from '@weng
 import { registry } from '@wengang/policies';
 import { option, report } from './report';
 import { startBareServer } from './support/bare-server';
+import { ownCpuSeconds } from './support/cpu';
 import { loadInChildProcess } from './support/load-process';
 import { startServerProcess } from './support/server';
 
@@ -59,12 +60,11 @@ function perSecond(count: number, run: () => void): number {
 }
 
 function rates(count: number, run: () => void): { wall: number; cpu: number } {
-  const cpu = process.cpuUsage();
+  const cpu = ownCpuSeconds();
   const start = process.hrtime.bigint();
   run();
   const wall = Number(process.hrtime.bigint() - start) / 1e9;
-  const used = process.cpuUsage(cpu);
-  return { wall: count / wall, cpu: count / ((used.user + used.system) / 1e6) };
+  return { wall: count / wall, cpu: count / (ownCpuSeconds() - cpu) };
 }
 
 export async function run(args: string[]): Promise<void> {

@@ -27,7 +27,7 @@ import {
   type RunRequest,
 } from '@wengang/screening';
 import { option, report } from './report';
-import { clusterCpuMeter } from './support/cpu';
+import { clusterCpuMeter, ownCpuSeconds } from './support/cpu';
 import { freePort } from './support/server';
 
 const SETTINGS = [
@@ -184,7 +184,7 @@ export async function run(args: string[]): Promise<void> {
     let rows = 0;
     const { rows: backend } = await db.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
     const clusterCpu = clusterCpuMeter(backend[0]!.pid);
-    const cpuBefore = { node: process.cpuUsage(), postgres: clusterCpu?.() ?? 0 };
+    const cpuBefore = { node: ownCpuSeconds(), postgres: clusterCpu?.() ?? 0 };
     const importStart = performance.now();
     const files = IMPORT_ORDER.map((source) => ({ source, path: join(dir, `${source}.csv`) })).filter((f) =>
       existsSync(f.path),
@@ -212,7 +212,7 @@ export async function run(args: string[]): Promise<void> {
       },
     });
     const importSeconds = (performance.now() - importStart) / 1000;
-    const nodeCpu = ((u) => (u.user + u.system) / 1e6)(process.cpuUsage(cpuBefore.node));
+    const nodeCpu = ownCpuSeconds() - cpuBefore.node;
     const postgresCpu = clusterCpu ? clusterCpu() - cpuBefore.postgres : undefined;
     report('screening', 'import_rows_per_second', rows / importSeconds, 'rows/s', {
       ...extra,

@@ -23,7 +23,7 @@ import autocannon from 'autocannon';
 import pg from 'pg';
 import { creditCodeCheckChar, residentIdCheckChar } from '@wengang/kernel';
 import { option, report } from './report';
-import { clusterCpuMeter, cpuSeconds } from './support/cpu';
+import { clusterCpuMeter, cpuSeconds, ownCpuSeconds } from './support/cpu';
 import { freePort, startServerProcess } from './support/server';
 
 interface PgServer {
@@ -212,9 +212,8 @@ export async function run(args: string[]): Promise<void> {
     // (readable only when the database runs on this machine)
     const { rows: backend } = await db.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
     const clusterCpu = clusterCpuMeter(backend[0]!.pid);
-    const local = clusterCpu !== undefined;
     const cpuBefore = { server: cpuSeconds(app.child.pid!), postgres: clusterCpu?.() ?? 0 };
-    const loadBefore = process.cpuUsage();
+    const loadBefore = ownCpuSeconds();
     const result = await autocannon({
       url: app.url,
       connections,
@@ -225,7 +224,7 @@ export async function run(args: string[]): Promise<void> {
       server: cpuSeconds(app.child.pid!) - cpuBefore.server,
       postgres: clusterCpu ? clusterCpu() - cpuBefore.postgres : NaN,
       // this process: autocannon, the load generator, on the same cores
-      load: ((u) => (u.user + u.system) / 1e6)(process.cpuUsage(loadBefore)),
+      load: ownCpuSeconds() - loadBefore,
     };
     const { rows: counted } = await db.query<{ n: string }>(
       `SELECT count(*) AS n FROM applications WHERE status <> 'draft'`,
@@ -243,7 +242,7 @@ export async function run(args: string[]): Promise<void> {
     report('submit', 'latency_p99', result.latency.p99, 'ms', database);
     report('submit', 'server_cpu_per_claim', (cpu.server * 1000) / submitted, 'ms', database);
     report('submit', 'load_generator_cpu_per_claim', (cpu.load * 1000) / submitted, 'ms', database);
-    if (local) {
+    if (clusterCpu) {
       report('submit', 'postgres_cpu_per_claim', (cpu.postgres * 1000) / submitted, 'ms', database);
       // What the machine's cores could do at this CPU cost per claim, were they never idle: the
       // ceiling on claims/s for the platform as it is, whatever the concurrency.

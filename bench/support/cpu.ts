@@ -21,7 +21,7 @@ export function cpuSeconds(pid: number, children = false): number {
 }
 
 /** CPU seconds of a whole PostgreSQL cluster: the postmaster, its live children and the exited ones. */
-export function clusterCpuSeconds(postmaster: number): number {
+function clusterCpuSeconds(postmaster: number): number {
   let total = cpuSeconds(postmaster, true);
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
@@ -35,7 +35,7 @@ export function clusterCpuSeconds(postmaster: number): number {
   return total;
 }
 
-export function parentOf(pid: number): number {
+function parentOf(pid: number): number {
   return Number(/PPid:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
 }
 
@@ -48,4 +48,10 @@ export function clusterCpuMeter(backendPid: number): (() => number) | undefined 
   if (!existsSync(`/proc/${backendPid}`)) return undefined;
   const postmaster = parentOf(backendPid);
   return () => clusterCpuSeconds(postmaster);
+}
+
+/** CPU seconds this process has spent so far (user and system), to subtract one reading from another. */
+export function ownCpuSeconds(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1e6;
 }
