@@ -10,3 +10,12 @@ export function option(args: string[], name: string, fallback: number): number {
   if (!Number.isFinite(value)) throw new Error(`--${name} takes a number`);
   return value;
 }
+
+/** `--name word` from a benchmark's arguments, or the default. */
+export function textOption(args: string[], name: string, fallback: string): string {
+  const i = args.indexOf(`--${name}`);
+  if (i < 0) return fallback;
+  const value = args[i + 1];
+  if (value === undefined || value.startsWith('--')) throw new Error(`--${name} takes a value`);
+  return value;
+}

@@ -6,10 +6,15 @@
  * 一次性留工培训补助 and 一次性扩岗补助 set-wise. Prints import rows/s (per file and overall),
  * seconds per screening and in total, and peak memory of this process and of the server.
  *
- *   npm run bench -- screening --enterprises 100000 --persons 1000000 [--seed 2022] [--keep]
+ *   npm run bench -- screening --enterprises 100000 --persons 1000000 [--seed 2022] [--keep] [--wal replica]
  *
  * Uses DATABASE_URL when set (a database that is emptied of screening data first), otherwise a
- * throwaway server started like scripts/postgres-throwaway.sh, with the settings printed.
+ * throwaway server started like scripts/postgres-throwaway.sh, with the settings printed. The
+ * throwaway server is set up for bulk loading as the PostgreSQL manual advises ("Populating a
+ * Database": wal_level=minimal, no WAL senders), so that a file copied into a table emptied in the
+ * same transaction, and the indexes built after it, write no WAL; `--wal replica` starts it with the
+ * default WAL level instead (what a server with streaming replication or WAL archiving needs). The
+ * WAL level of the server is printed with the import rate either way.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
@@ -26,10 +31,11 @@ import {
   screen,
   type RunRequest,
 } from '@wengang/screening';
-import { option, report } from './report';
+import { option, report, textOption } from './report';
 import { clusterCpuMeter, ownCpuSeconds } from './support/cpu';
 import { freePort } from './support/server';
 
+/** Settings of the throwaway server; the WAL settings are added by `walSettings`. */
 const SETTINGS = [
   'fsync=off',
   'synchronous_commit=off',
@@ -40,6 +46,12 @@ const SETTINGS = [
   'checkpoint_timeout=30min',
   'max_parallel_workers_per_gather=2',
 ];
+
+function walSettings(level: string): string[] {
+  if (level === 'minimal') return ['wal_level=minimal', 'max_wal_senders=0'];
+  if (level === 'replica') return ['wal_level=replica'];
+  throw new Error(`--wal must be minimal or replica, not ${level}`);
+}
 
 interface Server {
   url: string;
@@ -58,7 +70,7 @@ function pgBin(): string {
   return bin;
 }
 
-async function throwawayServer(): Promise<Server> {
+async function throwawayServer(settings: string[]): Promise<Server> {
   const bin = pgBin();
   const dir = mkdtempSync(join(tmpdir(), 'wengang-bench-pg-'));
   const asRoot = process.getuid?.() === 0;
@@ -86,7 +98,7 @@ async function throwawayServer(): Promise<Server> {
     `-p ${port}`,
     '-c listen_addresses=127.0.0.1',
     `-c unix_socket_directories=${dir}`,
-    ...SETTINGS.map((s) => `-c ${s}`),
+    ...settings.map((s) => `-c ${s}`),
   ];
   run(join(bin, 'pg_ctl'), [
     '-D',
@@ -153,6 +165,7 @@ export async function run(args: string[]): Promise<void> {
   const persons = option(args, 'persons', 1_000_000);
   const seed = option(args, 'seed', 2022);
   const keep = args.includes('--keep');
+  const settings = [...SETTINGS, ...walSettings(textOption(args, 'wal', 'minimal'))];
   const extra = { enterprises, persons };
   let peakRss = process.memoryUsage().rss;
   let peakServer = 0;
@@ -161,9 +174,9 @@ export async function run(args: string[]): Promise<void> {
     peakServer = Math.max(peakServer, serverRssMb() ?? 0);
   }, 500);
 
-  const server = process.env.DATABASE_URL ? undefined : await throwawayServer();
+  const server = process.env.DATABASE_URL ? undefined : await throwawayServer(settings);
   const url = process.env.DATABASE_URL ?? server!.url;
-  if (server) console.error(`# throwaway PostgreSQL server: ${SETTINGS.join(' ')}`);
+  if (server) console.error(`# throwaway PostgreSQL server: ${settings.join(' ')}`);
   const dir = mkdtempSync(join(tmpdir(), 'wengang-bench-files-'));
   let db: Database | undefined;
   try {
@@ -182,7 +195,9 @@ export async function run(args: string[]): Promise<void> {
     await recordFundPositions(db, generated.fund);
 
     let rows = 0;
-    const { rows: backend } = await db.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+    const { rows: backend } = await db.query<{ pid: number; wal_level: string; lsn: string }>(
+      "SELECT pg_backend_pid() AS pid, current_setting('wal_level') AS wal_level, pg_current_wal_lsn()::text AS lsn",
+    );
     const clusterCpu = clusterCpuMeter(backend[0]!.pid);
     const cpuBefore = { node: ownCpuSeconds(), postgres: clusterCpu?.() ?? 0 };
     const importStart = performance.now();
@@ -214,10 +229,16 @@ export async function run(args: string[]): Promise<void> {
     const importSeconds = (performance.now() - importStart) / 1000;
     const nodeCpu = ownCpuSeconds() - cpuBefore.node;
     const postgresCpu = clusterCpu ? clusterCpu() - cpuBefore.postgres : undefined;
+    const { rows: wal } = await db.query<{ bytes: string }>(
+      'SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), $1::pg_lsn)::bigint::text AS bytes',
+      [backend[0]!.lsn],
+    );
     report('screening', 'import_rows_per_second', rows / importSeconds, 'rows/s', {
       ...extra,
       rows,
       seconds: Math.round(importSeconds),
+      wal_level: backend[0]!.wal_level,
+      wal_mb: Math.round(Number(wal[0]!.bytes) / 1e6),
       node_cpu_s: Math.round(nodeCpu * 10) / 10,
       ...(postgresCpu !== undefined ? { postgres_cpu_s: Math.round(postgresCpu * 10) / 10 } : {}),
     });

@@ -32,6 +32,7 @@ import { todayInShanghai } from '@wengang/kernel';
 import { recordAudit, systemActor, type Actor, type AuditEntry } from './audit';
 import { dueDate } from './deadlines';
 import { ancestryOf } from './principal';
+import { storedDecisionJson, withDecision } from './stored-decision';
 import { getWorkflow, resolveWorkflow, stateOf, WorkflowError, type WorkflowDefinition } from './workflows';
 
 export type CaseSource = 'application' | 'screening';
@@ -139,7 +140,7 @@ export async function loadCase(q: Queryable, id: string, forUpdate = false): Pro
   );
   const row = rows[0];
   if (!row) throw new WorkflowError('未找到该案件，或不在您的管辖范围内', 'not_found');
-  return row;
+  return withDecision(row);
 }
 
 export async function findCaseBySource(q: Queryable, source: CaseSource, sourceId: string): Promise<CaseRow | null> {
@@ -147,7 +148,7 @@ export async function findCaseBySource(q: Queryable, source: CaseSource, sourceI
     `SELECT ${caseColumns} FROM review_cases c WHERE c.source = $1 AND c.source_id = $2`,
     [source, sourceId],
   );
-  return rows[0] ?? null;
+  return rows[0] ? withDecision(rows[0]) : null;
 }
 
 function checkInput(input: OpenCaseInput): void {
@@ -321,7 +322,7 @@ export async function prepareCaseOpening(
       input.amountFen,
       input.headcount ?? new Set(persons.map((p) => p.personKey)).size,
       input.request === undefined ? null : JSON.stringify(input.request),
-      input.decision ? JSON.stringify(input.decision) : null,
+      input.decision ? storedDecisionJson(input.decision) : null,
       input.payee ? JSON.stringify(input.payee) : null,
       JSON.stringify(input.materials ?? []),
       receivedOn,

@@ -11,6 +11,7 @@ import { recordAudit, systemActor, type Actor } from './audit';
 import { loadCase, replacePersons, stepDueOn, type CaseRow } from './cases';
 import { approvalGuards, reevaluatorFor, transitionListeners, type Reevaluation } from './hooks';
 import { actorOf, canSee, regionLevel, type Principal } from './principal';
+import { storedDecisionJson } from './stored-decision';
 import {
   getWorkflow,
   stateOf,
@@ -101,7 +102,7 @@ async function reevaluate(tx: Queryable, c: CaseRow, now: Date): Promise<CaseRow
      WHERE id = $1`,
     [
       c.id,
-      JSON.stringify(r.decision),
+      storedDecisionJson(r.decision),
       amountFen,
       r.headcount ?? null,
       r.payee !== undefined,

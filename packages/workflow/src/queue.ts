@@ -10,6 +10,7 @@ import { deadlineFlags, earliest, type DeadlineFlags } from './deadlines';
 import { conditionSummary, findDuplicates } from './duplicates';
 import { queueKeysFor } from './machine';
 import { requireOfficerRegion, type Principal } from './principal';
+import { withDecision } from './stored-decision';
 import { getWorkflow, WorkflowError } from './workflows';
 
 export interface CaseListItem extends DeadlineFlags {
@@ -40,7 +41,8 @@ export interface CaseListItem extends DeadlineFlags {
 
 type Row = CaseRow & { regionName: string; enterpriseName: string; regionLevel: string };
 
-async function toItem(q: Queryable, row: Row, today: string, withDuplicates: boolean): Promise<CaseListItem> {
+async function toItem(q: Queryable, stored: Row, today: string, withDuplicates: boolean): Promise<CaseListItem> {
+  const row = withDecision(stored);
   const w = getWorkflow(row.workflowId);
   const state = w.states[row.status];
   const final = !state || ['rejected', 'closed', 'filed', 'paid'].includes(state.kind);
@@ -181,7 +183,7 @@ export async function listEnterpriseCases(q: Queryable, p: Principal): Promise<E
     `SELECT ${caseColumns} FROM review_cases c WHERE c.enterprise_id = $1 ORDER BY c.created_at DESC LIMIT 200`,
     [p.enterpriseId],
   );
-  return rows.map((c) => {
+  return rows.map(withDecision).map((c) => {
     const w = getWorkflow(c.workflowId);
     const s = w.states[c.status];
     const actions = w.transitions.filter((t) => t.from === c.status && t.roles.includes('enterprise'));

@@ -17,6 +17,7 @@ import {
 import { conditionSummary, findDuplicates } from './duplicates';
 import { takeAction, type ActionInput, type TransitionResult } from './machine';
 import { canSee, type Principal } from './principal';
+import { storedDecisionJson } from './stored-decision';
 import { getWorkflow, WorkflowError, type ActionId } from './workflows';
 
 /** Any officer or enterprise action by a signed-in principal (the route layer's single entry). */
@@ -119,7 +120,7 @@ export async function resubmitCase(
     [
       c.id,
       data.amountFen ?? null,
-      data.decision ? JSON.stringify(data.decision) : null,
+      data.decision ? storedDecisionJson(data.decision) : null,
       data.request === undefined ? null : JSON.stringify(data.request),
       data.materials ? JSON.stringify(data.materials) : null,
       data.headcount ?? data.persons?.length ?? null,
