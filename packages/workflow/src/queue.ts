@@ -183,7 +183,7 @@ export async function listEnterpriseCases(q: Queryable, p: Principal): Promise<E
     `SELECT ${caseColumns} FROM review_cases c WHERE c.enterprise_id = $1 ORDER BY c.created_at DESC LIMIT 200`,
     [p.enterpriseId],
   );
-  return rows.map(withDecision).map((c) => {
+  return rows.map((c) => {
     const w = getWorkflow(c.workflowId);
     const s = w.states[c.status];
     const actions = w.transitions.filter((t) => t.from === c.status && t.roles.includes('enterprise'));
