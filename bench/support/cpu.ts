@@ -26,8 +26,7 @@ function clusterCpuSeconds(postmaster: number): number {
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
-      const ppid = /PPid:\s+(\d+)/.exec(readFileSync(`/proc/${entry}/status`, 'utf8'))?.[1];
-      if (Number(ppid) === postmaster) total += cpuSeconds(Number(entry));
+      if (parentOf(Number(entry)) === postmaster) total += cpuSeconds(Number(entry));
     } catch {
       // exited meanwhile
     }
