@@ -8,7 +8,8 @@ import assert from 'node:assert/strict';
 import { Readable } from 'node:stream';
 import { describe, it } from 'node:test';
 import { creditCodeCheckChar, residentIdCheckChar } from '@wengang/kernel';
-import { CopyBuffer, RowEncoder, UnitIndex, type CellError } from '../src/import/encoder';
+import { CopyBuffer, RowEncoder, UnitIndex } from '../src/import/encoder';
+import type { RowError } from '../src/import/import-error';
 import { clean, FieldError, parseField, type FieldType } from '../src/import/fields';
 import {
   deriveSize,
@@ -62,7 +63,7 @@ function encoded(
     encoders.set(key, encoder);
   }
   const out = new CopyBuffer(64);
-  const errors: CellError[] = [];
+  const errors: RowError[] = [];
   const buf = Buffer.from(`,${cell},`);
   const ok = encoder.encode(7, buf, Int32Array.of(1), Int32Array.of(buf.length - 1), 1, out, (e) => errors.push(e));
   if (!ok) {
@@ -291,7 +292,7 @@ describe('the row encoder checks rows as the layouts do', () => {
     });
     const layout = LAYOUTS.find((l) => l.id === 'contributions')!;
     const encoder = new RowEncoder(layout, [0, 1, 2, 3, 4, 5, 6], TODAY, { withLine: false, units });
-    const errors: CellError[] = [];
+    const errors: RowError[] = [];
     const out = new CopyBuffer();
     const encode = (line: number, text: string) => {
       const records: [Buffer, Int32Array, Int32Array, number][] = [];

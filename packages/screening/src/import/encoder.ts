@@ -10,6 +10,7 @@
  */
 import { CREDIT_CODE_ALPHABET, isKnownRegion } from '@wengang/kernel';
 import { clean, FieldError, parseField, type FieldType } from './fields';
+import type { RowError } from './import-error';
 import type { RowValues, SourceLayout } from './layouts';
 
 /** A growing byte buffer of COPY text rows, handed over in pieces. */
@@ -51,14 +52,6 @@ export class CopyBuffer {
     this.pos = 0;
     return piece;
   }
-}
-
-/** A bad cell or row, as importFile reports it. */
-export interface CellError {
-  line: number;
-  field: string;
-  value: string | null;
-  message: string;
 }
 
 const RESIDENT_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
@@ -424,7 +417,7 @@ export class RowEncoder {
     ends: Int32Array,
     cells: number,
     out: CopyBuffer,
-    error: (e: CellError) => void,
+    error: (e: RowError) => void,
   ): boolean {
     const rowStart = out.pos;
     // Every cell at most doubles when escaped, plus a separator, NULL markers and "-01".
@@ -600,7 +593,7 @@ export class RowEncoder {
   }
 
   /** The unit named by the row (its stored region and credit code) is imported. */
-  private unitKnown(out: CopyBuffer, line: number, error: (e: CellError) => void): boolean {
+  private unitKnown(out: CopyBuffer, line: number, error: (e: RowError) => void): boolean {
     const units = this.options.units;
     if (!units) return true;
     // The stored region and credit code: bytes in out, or the strings of cells that took the general path.
