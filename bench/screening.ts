@@ -16,8 +16,8 @@
  * default WAL level instead (what a server with streaming replication or WAL archiving needs). The
  * WAL level of the server is printed with the import rate either way.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { migrate, openDatabase, type Database } from '@wengang/db';
@@ -33,7 +33,7 @@ import {
 } from '@wengang/screening';
 import { option, report, textOption } from './report';
 import { clusterCpuMeter, ownCpuSeconds } from './support/cpu';
-import { freePort } from './support/server';
+import { startThrowawayPostgres } from './support/throwaway-postgres';
 
 /** Settings of the throwaway server; the WAL settings are added by `walSettings`. */
 const SETTINGS = [
@@ -51,75 +51,6 @@ function walSettings(level: string): string[] {
   if (level === 'minimal') return ['wal_level=minimal', 'max_wal_senders=0'];
   if (level === 'replica') return ['wal_level=replica'];
   throw new Error(`--wal must be minimal or replica, not ${level}`);
-}
-
-interface Server {
-  url: string;
-  stop(): void;
-}
-
-function pgBin(): string {
-  const candidates = [
-    ...(spawnSync('sh', ['-c', 'dirname "$(command -v initdb)"']).stdout?.toString().trim().split('\n') ?? []),
-    ...(existsSync('/usr/lib/postgresql')
-      ? readdirSync('/usr/lib/postgresql').map((v) => `/usr/lib/postgresql/${v}/bin`)
-      : []),
-  ];
-  const bin = candidates.find((c) => c && existsSync(join(c, 'initdb')) && existsSync(join(c, 'pg_ctl')));
-  if (!bin) throw new Error('no PostgreSQL server binaries (initdb, pg_ctl): set DATABASE_URL');
-  return bin;
-}
-
-async function throwawayServer(settings: string[]): Promise<Server> {
-  const bin = pgBin();
-  const dir = mkdtempSync(join(tmpdir(), 'wengang-bench-pg-'));
-  const asRoot = process.getuid?.() === 0;
-  const run = (cmd: string, args: string[]) =>
-    asRoot
-      ? execFileSync('runuser', ['-u', 'postgres', '--', cmd, ...args], { stdio: 'pipe' })
-      : execFileSync(cmd, args, { stdio: 'pipe' });
-  if (asRoot) {
-    const uid = Number(execFileSync('id', ['-u', 'postgres']).toString());
-    const gid = Number(execFileSync('id', ['-g', 'postgres']).toString());
-    chownSync(dir, uid, gid);
-  }
-  run(join(bin, 'initdb'), [
-    '-D',
-    join(dir, 'data'),
-    '-U',
-    'postgres',
-    '--auth=trust',
-    '-E',
-    'UTF8',
-    '--locale=C.UTF-8',
-  ]);
-  const port = await freePort();
-  const options = [
-    `-p ${port}`,
-    '-c listen_addresses=127.0.0.1',
-    `-c unix_socket_directories=${dir}`,
-    ...settings.map((s) => `-c ${s}`),
-  ];
-  run(join(bin, 'pg_ctl'), [
-    '-D',
-    join(dir, 'data'),
-    '-l',
-    join(dir, 'server.log'),
-    '-w',
-    '-o',
-    options.join(' '),
-    'start',
-  ]);
-  return {
-    url: `postgres://postgres@127.0.0.1:${port}/postgres`,
-    stop() {
-      try {
-        run(join(bin, 'pg_ctl'), ['-D', join(dir, 'data'), '-m', 'immediate', 'stop']);
-      } finally {
-        rmSync(dir, { recursive: true, force: true });
-      }
-    },
-  };
 }
 
 /** The server's resident memory (its processes' RSS summed), in MB, when it runs on this machine. */
@@ -174,7 +105,7 @@ export async function run(args: string[]): Promise<void> {
     peakServer = Math.max(peakServer, serverRssMb() ?? 0);
   }, 500);
 
-  const server = process.env.DATABASE_URL ? undefined : await throwawayServer(settings);
+  const server = process.env.DATABASE_URL ? undefined : await startThrowawayPostgres(settings);
   const url = process.env.DATABASE_URL ?? server!.url;
   if (server) console.error(`# throwaway PostgreSQL server: ${settings.join(' ')}`);
   const dir = mkdtempSync(join(tmpdir(), 'wengang-bench-files-'));

@@ -14,65 +14,18 @@
  * load generator, and from them `cpu_bound_claims_per_second`: the rate the machine's cores would
  * allow at that cost were they never idle — how far concurrency alone could take the figure.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { availableParallelism, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { availableParallelism } from 'node:os';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { creditCodeCheckChar, residentIdCheckChar } from '@wengang/kernel';
 import { option, report } from './report';
 import { clusterCpuMeter, cpuSeconds, ownCpuSeconds } from './support/cpu';
-import { freePort, startServerProcess } from './support/server';
+import { startServerProcess } from './support/server';
+import { startThrowawayPostgres } from './support/throwaway-postgres';
 
-interface PgServer {
-  url: string;
-  settings: string;
-  stop(): void;
-}
-
-async function throwawayPostgres(): Promise<PgServer> {
-  const candidates = [
-    ...(spawnSync('sh', ['-c', 'dirname "$(command -v initdb)"']).stdout?.toString().trim().split('\n') ?? []),
-    ...(existsSync('/usr/lib/postgresql')
-      ? readdirSync('/usr/lib/postgresql').map((v) => `/usr/lib/postgresql/${v}/bin`)
-      : []),
-  ];
-  const bin = candidates.find((d) => d && existsSync(join(d, 'initdb')) && existsSync(join(d, 'pg_ctl')));
-  if (!bin) throw new Error('没有找到 PostgreSQL 服务器程序（initdb、pg_ctl）：请安装 postgresql 或设置 DATABASE_URL');
-  const dir = mkdtempSync(join(tmpdir(), 'wengang-bench-pg-'));
-  const root = process.getuid?.() === 0;
-  if (root) execFileSync('chown', ['postgres:postgres', dir]);
-  const run = (cmd: string, args: string[]) =>
-    root
-      ? execFileSync('runuser', ['-u', 'postgres', '--', join(bin, cmd), ...args], { stdio: 'pipe' })
-      : execFileSync(join(bin, cmd), args, { stdio: 'pipe' });
-  run('initdb', ['-D', join(dir, 'data'), '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8']);
-  const port = await freePort();
-  const settings = '-c fsync=off -c synchronous_commit=off -c max_connections=200 -c shared_buffers=256MB';
-  run('pg_ctl', [
-    '-D',
-    join(dir, 'data'),
-    '-l',
-    join(dir, 'server.log'),
-    '-w',
-    '-o',
-    `-p ${port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=${dir} ${settings}`,
-    'start',
-  ]);
-  return {
-    url: `postgres://postgres@127.0.0.1:${port}/postgres`,
-    settings,
-    stop() {
-      try {
-        run('pg_ctl', ['-D', join(dir, 'data'), '-m', 'immediate', 'stop']);
-      } finally {
-        rmSync(dir, { recursive: true, force: true });
-      }
-    },
-  };
-}
+/** As the test server: the figure measures the platform, not the disk. */
+const SETTINGS = ['fsync=off', 'synchronous_commit=off', 'max_connections=200', 'shared_buffers=256MB'];
 
 /** A valid credit code for enterprise n (registered in 临清市 371581). */
 function creditCode(n: number): string {
@@ -101,7 +54,7 @@ export async function run(args: string[]): Promise<void> {
   const enterprises = option(args, 'enterprises', 1500);
   const persons = 10;
   const given = process.env.DATABASE_URL;
-  const server = given ? null : await throwawayPostgres();
+  const server = given ? null : await startThrowawayPostgres(SETTINGS);
   const adminUrl = given ?? server!.url;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
@@ -232,7 +185,7 @@ export async function run(args: string[]): Promise<void> {
     const submitted = Number(counted[0]!.n) - MONTHS.length;
     const database = {
       database: 'postgres',
-      settings: server ? server.settings : 'DATABASE_URL',
+      settings: server ? server.settings.map((x) => `-c ${x}`).join(' ') : 'DATABASE_URL',
       connections,
       personsPerClaim: persons,
     };
