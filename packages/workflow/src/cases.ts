@@ -125,6 +125,12 @@ export interface CaseRow {
   updatedAt: Date;
 }
 
+/**
+ * A row as selected with `caseColumns`: the decision still in its stored form (citations by index,
+ * stored-decision.ts) until `withDecision` expands it into a `CaseRow`.
+ */
+export type StoredCaseRow = Omit<CaseRow, 'decision'> & { decision: unknown };
+
 export const caseColumns = `c.id, c.region_code AS "regionCode", c.programme, c.variant, c.enterprise_id AS "enterpriseId",
   c.source, c.source_id AS "sourceId", c.workflow_id AS "workflowId", c.status, c.title, c.claim_month AS "claimMonth",
   c.amount_fen AS "amountFen", c.headcount, c.request, c.decision, c.payee, c.materials, c.received_on AS "receivedOn",
@@ -134,7 +140,7 @@ export const caseColumns = `c.id, c.region_code AS "regionCode", c.programme, c.
 
 export async function loadCase(q: Queryable, id: string, forUpdate = false): Promise<CaseRow> {
   if (!/^[0-9a-f-]{36}$/i.test(id)) throw new WorkflowError('未找到该案件，或不在您的管辖范围内', 'not_found');
-  const { rows } = await q.query<CaseRow>(
+  const { rows } = await q.query<StoredCaseRow>(
     `SELECT ${caseColumns} FROM review_cases c WHERE c.id = $1${forUpdate ? ' FOR UPDATE' : ''}`,
     [id],
   );
@@ -144,7 +150,7 @@ export async function loadCase(q: Queryable, id: string, forUpdate = false): Pro
 }
 
 export async function findCaseBySource(q: Queryable, source: CaseSource, sourceId: string): Promise<CaseRow | null> {
-  const { rows } = await q.query<CaseRow>(
+  const { rows } = await q.query<StoredCaseRow>(
     `SELECT ${caseColumns} FROM review_cases c WHERE c.source = $1 AND c.source_id = $2`,
     [source, sourceId],
   );

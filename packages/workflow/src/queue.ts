@@ -5,7 +5,7 @@
  */
 import type { Queryable } from '@wengang/db';
 import { todayInShanghai } from '@wengang/kernel';
-import { caseColumns, type CaseRow } from './cases';
+import { caseColumns, type StoredCaseRow } from './cases';
 import { deadlineFlags, earliest, type DeadlineFlags } from './deadlines';
 import { conditionSummary, findDuplicates } from './duplicates';
 import { queueKeysFor } from './machine';
@@ -39,7 +39,7 @@ export interface CaseListItem extends DeadlineFlags {
   batchApprovable: boolean;
 }
 
-type Row = CaseRow & { regionName: string; enterpriseName: string; regionLevel: string };
+type Row = StoredCaseRow & { regionName: string; enterpriseName: string; regionLevel: string };
 
 async function toItem(q: Queryable, stored: Row, today: string, withDuplicates: boolean): Promise<CaseListItem> {
   const row = withDecision(stored);
@@ -175,12 +175,33 @@ export interface EnterpriseCaseItem {
   updatedAt: Date;
 }
 
+type EnterpriseListRow = Pick<
+  StoredCaseRow,
+  | 'id'
+  | 'title'
+  | 'programme'
+  | 'source'
+  | 'sourceId'
+  | 'workflowId'
+  | 'status'
+  | 'claimMonth'
+  | 'amountFen'
+  | 'outcomeReason'
+  | 'paidOn'
+  | 'paidFen'
+  | 'updatedAt'
+>;
+
 /** The enterprise's own cases: status as the enterprise sees it, reason, payment date. */
 export async function listEnterpriseCases(q: Queryable, p: Principal): Promise<EnterpriseCaseItem[]> {
   if (p.role !== 'enterprise') throw new WorkflowError('此功能仅供单位用户使用', 'forbidden');
   if (!p.enterpriseId) return [];
-  const { rows } = await q.query<CaseRow>(
-    `SELECT ${caseColumns} FROM review_cases c WHERE c.enterprise_id = $1 ORDER BY c.created_at DESC LIMIT 200`,
+  // the list shows no conditions: the decision (tens of kB a case) is left unread
+  const { rows } = await q.query<EnterpriseListRow>(
+    `SELECT c.id, c.title, c.programme, c.source, c.source_id AS "sourceId", c.workflow_id AS "workflowId", c.status,
+            c.claim_month AS "claimMonth", c.amount_fen AS "amountFen", c.outcome_reason AS "outcomeReason",
+            c.paid_on AS "paidOn", c.paid_fen AS "paidFen", c.updated_at AS "updatedAt"
+       FROM review_cases c WHERE c.enterprise_id = $1 ORDER BY c.created_at DESC LIMIT 200`,
     [p.enterpriseId],
   );
   return rows.map((c) => {

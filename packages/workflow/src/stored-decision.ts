@@ -67,6 +67,8 @@ export function decisionFromStored(value: unknown): Decision | null {
 }
 
 /** A row read with the case columns, its decision expanded. */
-export function withDecision<R extends { decision: unknown }>(row: R): R & { decision: Decision | null } {
+export function withDecision<R extends { decision: unknown }>(
+  row: R,
+): Omit<R, 'decision'> & { decision: Decision | null } {
   return { ...row, decision: decisionFromStored(row.decision) };
 }
