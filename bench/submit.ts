@@ -185,7 +185,7 @@ export async function run(args: string[]): Promise<void> {
     const submitted = Number(counted[0]!.n) - MONTHS.length;
     const database = {
       database: 'postgres',
-      settings: server ? server.settings.map((x) => `-c ${x}`).join(' ') : 'DATABASE_URL',
+      settings: server ? SETTINGS.map((x) => `-c ${x}`).join(' ') : 'DATABASE_URL',
       connections,
       personsPerClaim: persons,
     };

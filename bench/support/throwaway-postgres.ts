@@ -12,8 +12,6 @@ import { freePort } from './server';
 
 export interface ThrowawayPostgres {
   url: string;
-  /** The settings as given, `name=value` each. */
-  settings: string[];
   stop(): void;
 }
 
@@ -55,7 +53,6 @@ export async function startThrowawayPostgres(settings: readonly string[]): Promi
   run('pg_ctl', ['-D', join(dir, 'data'), '-l', join(dir, 'server.log'), '-w', '-o', options.join(' '), 'start']);
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
-    settings: [...settings],
     stop() {
       try {
         run('pg_ctl', ['-D', join(dir, 'data'), '-m', 'immediate', 'stop']);
