@@ -4,12 +4,17 @@
  * CSV (BOM, quotes, CRLF, GB18030) and .xlsx, COPY on a server, suspicious data opening tasks.
  */
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { after, before, describe, it } from 'node:test';
 import ExcelJS from 'exceljs';
 import type { Database } from '@wengang/db';
 import { creditCodeCheckChar, residentIdCheckChar } from '@wengang/kernel';
 import { describeEachDatabase, freshServerDatabase, serverAvailable } from '../../../test/support/databases';
+import { WORKER_THRESHOLD } from '../src/import/digest';
 import { ensureRegions, importFile, type ImportOptions } from '../src/index';
 
 const uscc = (body: string) => body + creditCodeCheckChar(body);
@@ -226,6 +231,13 @@ describeEachDatabase('importing data files', (db) => {
     );
   });
 
+  it('names a file that is not there', async () => {
+    await assert.rejects(
+      importFile(db(), { source: 'units', path: join(tmpdir(), 'wengang-no-such-dir', '参保单位.csv') }),
+      /找不到文件“.*参保单位\.csv”，请检查路径/,
+    );
+  });
+
   it('refuses a file without a required column, naming it', async () => {
     await assert.rejects(
       importFile(db(), { source: 'graduates', ...csv('公民身份号码,姓名\n') }),
@@ -282,6 +294,37 @@ describe(
         `SELECT count(*)::int AS n, count(*) FILTER (WHERE name LIKE E'职工\\t%')::int AS tabbed FROM ui_spells`,
       );
       assert.deepEqual(rows, [{ n: 3000, tabbed: 3000 }]);
+    });
+
+    it('records the SHA-256 of a large file, hashed beside the reading', async () => {
+      const lines = ['公民身份号码,姓名,统一社会信用代码,参保地行政区划代码,开始年月,终止年月,个人缴费状态,减员原因'];
+      for (let i = 0; i < 250_000; i++) {
+        // a real birth date for every number: month, day (1–28) and sequence from i
+        const date = `${String(1 + (Math.floor(i / 28_000) % 12)).padStart(2, '0')}${String(1 + (Math.floor(i / 1000) % 28)).padStart(2, '0')}`;
+        lines.push(`${idNo(`3715021985${date}${String(i % 1000).padStart(3, '0')}`)},职工${i},${B},371521,2021-03,,1,`);
+      }
+      const bytes = Buffer.from(lines.join('\n'));
+      assert.ok(bytes.length >= WORKER_THRESHOLD, `${bytes.length} bytes: large enough for the worker`);
+      const dir = mkdtempSync(join(tmpdir(), 'wengang-import-test-'));
+      try {
+        const path = join(dir, '参保缴费记录.csv');
+        writeFileSync(path, bytes);
+        const report = await importFile(server.db, {
+          source: 'spells',
+          path,
+          databaseUrl: server.url,
+          today: '2023-01-01',
+        });
+        assert.deepEqual([report.status, report.inserted], ['loaded', 250_000]);
+        assert.equal(report.sha256, createHash('sha256').update(bytes).digest('hex'));
+        const { rows } = await server.db.query<{ sha: string }>(
+          'SELECT file_sha256 AS sha FROM import_batches WHERE id = $1',
+          [report.batchId],
+        );
+        assert.equal(rows[0]!.sha, report.sha256);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
     });
   },
 );

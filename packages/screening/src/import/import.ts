@@ -6,13 +6,14 @@
  * set-wise, and merged by natural key. A file with bad rows loads nothing unless the operator chose
  * `loadValid`; re-importing a file changes nothing.
  */
-import { createReadStream, createWriteStream, mkdtempSync, rmSync } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, extname, join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Database } from '@wengang/db';
 import { todayInShanghai } from '@wengang/kernel';
+import { hashOnWorker, WORKER_THRESHOLD } from './digest';
 import { RowEncoder, UnitIndex } from './encoder';
 import { ImportError, MAX_REPORTED, type RowError } from './import-error';
 import { getLayout, storedColumns, type SourceLayout } from './layouts';
@@ -102,6 +103,7 @@ export async function importFile(db: Database, options: ImportOptions): Promise<
   const layout = getLayout(options.source);
   if (!layout) throw new ImportError(`未知的数据来源“${options.source}”`);
   if (!options.path && !options.stream) throw new ImportError('请指定要导入的文件');
+  if (options.path && !existsSync(options.path)) throw new ImportError(`找不到文件“${options.path}”，请检查路径`);
   const fileName = options.fileName ?? basename(options.path ?? 'upload');
   const format = options.format ?? (extname(fileName).toLowerCase() === '.xlsx' ? 'xlsx' : 'csv');
   const encoding = options.encoding ?? 'utf-8';
@@ -124,6 +126,9 @@ export async function importFile(db: Database, options: ImportOptions): Promise<
     let via: ImportReport['via'] = 'staging';
     const input = session.copy ? await rereadable(options) : undefined;
     const path = input?.path ?? options.path;
+    // hashed once for both readings (the direct load may give way to staging), beside them
+    const sha256 = path && statSync(path).size >= WORKER_THRESHOLD ? hashOnWorker(path) : undefined;
+    sha256?.catch(() => undefined); // awaited by the reading; an import failing first must not leave it unhandled
     const read: ReadRows = (withLine, write, onError, readOptions) =>
       readPass(
         path ? createReadStream(path, { highWaterMark: PIECE }) : options.stream!,
@@ -133,7 +138,7 @@ export async function importFile(db: Database, options: ImportOptions): Promise<
         (header) => new RowEncoder(layout, header, today, { withLine, units }),
         write,
         onError,
-        readOptions,
+        { ...readOptions, sha256 },
       );
     try {
       if (session.copy) {

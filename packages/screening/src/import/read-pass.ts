@@ -72,9 +72,14 @@ export async function readPass(
   encoder: (header: number[]) => RowEncoder,
   write: (piece: Buffer) => Promise<void>,
   addError: (e: RowError) => void,
-  options: { stopAtFirstBadRow: boolean; byCounty: boolean },
+  options: {
+    stopAtFirstBadRow: boolean;
+    byCounty: boolean;
+    /** The file's hash when it is computed elsewhere (hashFile); otherwise hashed as it is read. */
+    sha256?: Promise<string> | undefined;
+  },
 ): Promise<Pass | undefined> {
-  const hash = createHash('sha256');
+  const hash = options.sha256 ? undefined : createHash('sha256');
   const out = new CopyBuffer(PIECE + (PIECE >> 2));
   const counties = new Map<number, CopyBuffer>();
   let currentCounty = -2;
@@ -132,7 +137,7 @@ export async function readPass(
     if (format === 'csv' && encoding === 'utf-8') {
       const splitter = new CsvSplitter(onRecord);
       for await (const chunk of input as AsyncIterable<Buffer>) {
-        hash.update(chunk);
+        hash?.update(chunk);
         splitter.push(chunk);
         if (stopped) break;
         await flush(false);
@@ -142,7 +147,7 @@ export async function readPass(
       // GB18030 text and xlsx: records as strings from the general readers.
       const tee = new PassThrough({ highWaterMark: 1 << 20 });
       input.on('error', (e: Error) => tee.destroy(e));
-      input.on('data', (chunk: Buffer) => hash.update(chunk));
+      if (hash) input.on('data', (chunk: Buffer) => hash.update(chunk));
       input.pipe(tee);
       const records = format === 'xlsx' ? readXlsx(tee) : readCsv(tee, encoding);
       const strings = new StringRecords(onRecord);
@@ -162,5 +167,6 @@ export async function readPass(
   }
   await flush(true);
   if (!header) throw new ImportError('文件是空的（没有表头行）');
-  return { total, invalid, sha256: hash.digest('hex'), ignored: header.ignored };
+  const sha256 = hash ? hash.digest('hex') : await options.sha256!;
+  return { total, invalid, sha256, ignored: header.ignored };
 }
