@@ -317,7 +317,12 @@ export class UnitIndex {
 
   /** Whether credit code bytes [s, s+18) of buf are a unit in the region (a 6-character code). */
   has(region: string, buf: Buffer, s: number): boolean {
-    return this.byRegion.get(region)?.has(buf, s) ?? false;
+    return this.county(region)?.has(buf, s) ?? false;
+  }
+
+  /** The units insured in a county (a 6-character code), if any. */
+  county(region: string): CountyUnits | undefined {
+    return this.byRegion.get(region);
   }
 
   /** The counties where a credit code is insured (for the message). */
@@ -350,6 +355,9 @@ export class RowEncoder {
   private readonly countyField: number;
   private lastUnit = Buffer.alloc(24);
   private lastUnitKnown = false;
+  /** The county of the last unit looked up (zero bytes: none yet) and its units. */
+  private readonly lastRegion = Buffer.alloc(6);
+  private lastCounty: CountyUnits | undefined;
   private readonly row: RowValues = {};
   private readonly texts: (DecodeCache | undefined)[];
 
@@ -609,16 +617,20 @@ export class RowEncoder {
       cb = Buffer.from(this.strings[this.creditField] ?? '', 'latin1');
       cs = 0;
     }
-    // Consecutive rows usually name the same unit.
+    // Consecutive rows usually name the same unit, and the same county.
     if (this.lastUnitKnown && same(cb, cs, this.lastUnit, 6, 18) && same(rb, rs, this.lastUnit, 0, 6)) return true;
-    const region = rb.toString('latin1', rs, rs + 6);
-    if (cb.length >= cs + 18 && units.has(region, cb, cs)) {
+    if (!same(rb, rs, this.lastRegion, 0, 6)) {
+      for (let i = 0; i < 6; i++) this.lastRegion[i] = rb[rs + i]!;
+      this.lastCounty = units.county(rb.toString('latin1', rs, rs + 6));
+    }
+    if (cb.length >= cs + 18 && this.lastCounty?.has(cb, cs)) {
       const last = this.lastUnit;
       for (let i = 0; i < 6; i++) last[i] = rb[rs + i]!;
       for (let i = 0; i < 18; i++) last[6 + i] = cb[cs + i]!;
       this.lastUnitKnown = true;
       return true;
     }
+    const region = rb.toString('latin1', rs, rs + 6);
     const credit = cb.toString('latin1', cs, cs + 18);
     const registered = units.regionsOf(credit);
     error({
@@ -783,33 +795,47 @@ export class RowEncoder {
         return true;
       }
       case Kind.Fen: {
-        // Yuan as digits with up to two decimals → fen (a minus sign where the field is signed).
+        // Yuan as digits with up to two decimals → fen (a minus sign where the field is signed),
+        // written from the digits themselves: no number is made (a double's division and modulo
+        // for amounts past 2^31 fen cost more than the rest of the cell).
         const negative = field.signed && buf[s] === 45;
-        let whole = 0;
-        let i = negative ? s + 1 : s;
+        const from = negative ? s + 1 : s;
+        let i = from;
         for (; i < e; i++) {
           const b = buf[i]!;
           if (b === 46) break;
           if (!isDigit(b)) return false;
-          whole = whole * 10 + b - 48;
         }
-        const wholeDigits = i - (negative ? s + 1 : s);
-        if (wholeDigits === 0 || wholeDigits > 13) return false;
-        let fen = whole * 100;
+        if (i === from || i - from > 13) return false;
+        let d1 = 48;
+        let d2 = 48;
         if (i < e) {
           const decimals = e - i - 1;
           if (decimals < 1 || decimals > 2) return false;
-          const d1 = buf[i + 1]!;
+          d1 = buf[i + 1]!;
           if (!isDigit(d1)) return false;
-          fen += (d1 - 48) * 10;
           if (decimals === 2) {
-            const d2 = buf[i + 2]!;
+            d2 = buf[i + 2]!;
             if (!isDigit(d2)) return false;
-            fen += d2 - 48;
           }
         }
-        if (negative && fen !== 0) o[out.pos++] = 45;
-        writeDigits(out, fen);
+        let lead = from;
+        while (lead < i && buf[lead] === 48) lead++;
+        if (lead < i) {
+          if (negative) o[out.pos++] = 45;
+          put(out, buf, lead, i);
+          o[out.pos++] = d1;
+          o[out.pos++] = d2;
+        } else if (d1 !== 48) {
+          if (negative) o[out.pos++] = 45;
+          o[out.pos++] = d1;
+          o[out.pos++] = d2;
+        } else if (d2 !== 48) {
+          if (negative) o[out.pos++] = 45;
+          o[out.pos++] = d2;
+        } else {
+          o[out.pos++] = 48;
+        }
         return true;
       }
       case Kind.Cached: {
