@@ -75,7 +75,7 @@ export async function readPass(
   options: {
     stopAtFirstBadRow: boolean;
     byCounty: boolean;
-    /** The file's hash when it is computed elsewhere (hashFile); otherwise hashed as it is read. */
+    /** The file's hash when it is computed elsewhere (hashOnWorker); otherwise hashed as it is read. */
     sha256?: Promise<string> | undefined;
   },
 ): Promise<Pass | undefined> {
