@@ -819,23 +819,18 @@ export class RowEncoder {
             if (!isDigit(d2)) return false;
           }
         }
+        // the digits of whole, d1, d2 without leading zeros; zero is "0", never "-0"
         let lead = from;
         while (lead < i && buf[lead] === 48) lead++;
-        if (lead < i) {
-          if (negative) o[out.pos++] = 45;
-          put(out, buf, lead, i);
-          o[out.pos++] = d1;
-          o[out.pos++] = d2;
-        } else if (d1 !== 48) {
-          if (negative) o[out.pos++] = 45;
-          o[out.pos++] = d1;
-          o[out.pos++] = d2;
-        } else if (d2 !== 48) {
-          if (negative) o[out.pos++] = 45;
-          o[out.pos++] = d2;
-        } else {
+        const wholeZero = lead === i;
+        if (wholeZero && d1 === 48 && d2 === 48) {
           o[out.pos++] = 48;
+          return true;
         }
+        if (negative) o[out.pos++] = 45;
+        put(out, buf, lead, i);
+        if (!wholeZero || d1 !== 48) o[out.pos++] = d1;
+        o[out.pos++] = d2;
         return true;
       }
       case Kind.Cached: {
