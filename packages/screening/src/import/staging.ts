@@ -69,7 +69,9 @@ export async function withSession<T>(
           return stream.rowCount;
         },
         async abort() {
-          if (!failure) {
+          // After a COPY that ended (the rows are in; the key check failed after it) there is
+          // nothing to cancel: a finished stream is already destroyed and would never report.
+          if (!failure && !stream.destroyed) {
             stream.destroy(new Error('import cancelled'));
             await failed;
           }
