@@ -272,20 +272,39 @@ function hash18(b: Buffer, s: number): number {
 
 /** One county's credit codes, packed (18 bytes each) with an open-addressing hash table over them. */
 class CountyUnits {
-  private readonly slots: Int32Array;
   private readonly mask: number;
 
-  constructor(private readonly codes: Buffer) {
-    const n = codes.length / 18;
+  private constructor(
+    private readonly codes: Buffer,
+    private readonly slots: Int32Array,
+  ) {
+    this.mask = slots.length - 1;
+  }
+
+  /** Packs and hashes the codes, in memory that worker threads can share. */
+  static build(packed: Buffer): CountyUnits {
+    const n = packed.length / 18;
     let size = 16;
     while (size < 2 * n) size *= 2;
-    this.slots = new Int32Array(size);
-    this.mask = size - 1;
+    const codes = Buffer.from(new SharedArrayBuffer(packed.length));
+    packed.copy(codes);
+    const slots = new Int32Array(new SharedArrayBuffer(size * 4));
+    const mask = size - 1;
     for (let i = 0; i < n; i++) {
-      let h = hash18(codes, i * 18) & this.mask;
-      while (this.slots[h] !== 0) h = (h + 1) & this.mask;
-      this.slots[h] = i + 1;
+      let h = hash18(codes, i * 18) & mask;
+      while (slots[h] !== 0) h = (h + 1) & mask;
+      slots[h] = i + 1;
     }
+    return new CountyUnits(codes, slots);
+  }
+
+  /** The shared memory behind the table (posted to a worker thread without copying). */
+  shared(): SharedCounty {
+    return { codes: this.codes.buffer as SharedArrayBuffer, slots: this.slots.buffer as SharedArrayBuffer };
+  }
+
+  static fromShared(county: SharedCounty): CountyUnits {
+    return new CountyUnits(Buffer.from(county.codes), new Int32Array(county.slots));
   }
 
   has(buf: Buffer, s: number): boolean {
@@ -302,8 +321,24 @@ class CountyUnits {
  * Units a source's rows may name, per 参保地: each county's credit codes packed and hashed, looked
  * up without making strings.
  */
+/** One county's table as shared memory. */
+export interface SharedCounty {
+  codes: SharedArrayBuffer;
+  slots: SharedArrayBuffer;
+}
+
 export class UnitIndex {
   private constructor(private readonly byRegion: Map<string, CountyUnits>) {}
+
+  /** The index as shared memory, for the reading threads (worker threads) of one import. */
+  shared(): Map<string, SharedCounty> {
+    return new Map([...this.byRegion].map(([region, county]) => [region, county.shared()]));
+  }
+
+  /** An index posted by `shared()`: the same tables, not copied. */
+  static fromShared(shared: Map<string, SharedCounty>): UnitIndex {
+    return new UnitIndex(new Map([...shared].map(([region, county]) => [region, CountyUnits.fromShared(county)])));
+  }
 
   /** The units imported so far (one query, packed per county). */
   static async load(q: {
@@ -312,7 +347,7 @@ export class UnitIndex {
     const { rows } = await q.query<{ region_code: string; codes: string }>(
       `SELECT region_code, string_agg(credit_code, '') AS codes FROM insured_units GROUP BY region_code`,
     );
-    return new UnitIndex(new Map(rows.map((r) => [r.region_code, new CountyUnits(Buffer.from(r.codes, 'latin1'))])));
+    return new UnitIndex(new Map(rows.map((r) => [r.region_code, CountyUnits.build(Buffer.from(r.codes, 'latin1'))])));
   }
 
   /** Whether credit code bytes [s, s+18) of buf are a unit in the region (a 6-character code). */

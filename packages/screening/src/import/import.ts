@@ -7,7 +7,7 @@
  * `loadValid`; re-importing a file changes nothing.
  */
 import { createReadStream, createWriteStream, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { basename, extname, join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -17,8 +17,10 @@ import { hashOnWorker, WORKER_THRESHOLD } from './digest';
 import { RowEncoder, UnitIndex } from './encoder';
 import { ImportError, MAX_REPORTED, type RowError } from './import-error';
 import { getLayout, storedColumns, type SourceLayout } from './layouts';
-import { readPass, PIECE, type Pass } from './read-pass';
+import { readInParallel } from './parallel-read';
+import { mapHeader, readPass, PIECE, type Pass } from './read-pass';
 import type { Encoding } from './readers';
+import { planSplit, type SplitPlan } from './split';
 import { StagingWriter, withSession, type Session } from './staging';
 import { openVerificationTasks } from './suspicious';
 
@@ -35,6 +37,13 @@ export interface ImportOptions {
   actor?: string;
   /** Connection string of the server behind `db`, to load with COPY. */
   databaseUrl?: string;
+  /**
+   * Threads that read a large UTF-8 CSV file at once in a direct load on a server (default: the
+   * machine's cores); 1 reads every file on the import's own thread.
+   */
+  readingThreads?: number;
+  /** Files from this size (bytes) up are read on several threads (default SPLIT_THRESHOLD). */
+  parallelFrom?: number;
   /** Bounds birth dates in resident IDs; today in Asia/Shanghai by default. */
   today?: string;
   now?: Date;
@@ -67,6 +76,8 @@ export interface ImportReport {
    * `staging` — through the staging table, the set-wise checks and the merge by natural key.
    */
   via: 'direct' | 'staging';
+  /** Threads that read the rows: more than 1 when a large file was cut into ranges (split.ts). */
+  readers: number;
   /** Seconds spent reading, validating and loading (or staging); in the set-wise checks; in the merge. */
   phases: { stage: number; checks: number; merge: number };
 }
@@ -124,10 +135,16 @@ export async function importFile(db: Database, options: ImportOptions): Promise<
 
     let pass: Pass | undefined;
     let via: ImportReport['via'] = 'staging';
+    let readers = 1;
     const input = session.copy ? await rereadable(options) : undefined;
     const path = input?.path ?? options.path;
+    const threads = Math.max(1, Math.floor(options.readingThreads ?? availableParallelism()));
+    const plan =
+      session.copy && path && format === 'csv' && encoding === 'utf-8'
+        ? await planSplit(path, threads, options.parallelFrom)
+        : undefined;
     // hashed once for both readings (the direct load may give way to staging), beside them
-    const sha256 = path && statSync(path).size >= WORKER_THRESHOLD ? hashOnWorker(path) : undefined;
+    const sha256 = path && (plan || statSync(path).size >= WORKER_THRESHOLD) ? hashOnWorker(path) : undefined;
     sha256?.catch(() => undefined); // awaited by the reading; an import failing first must not leave it unhandled
     const read: ReadRows = (withLine, write, onError, readOptions) =>
       readPass(
@@ -142,8 +159,16 @@ export async function importFile(db: Database, options: ImportOptions): Promise<
       );
     try {
       if (session.copy) {
-        pass = await directLoad(session, layout, columns, read);
-        if (pass) via = 'direct';
+        pass = await directLoad(
+          session,
+          layout,
+          columns,
+          plan ? readOnThreads(plan, threads, { path: path!, source: layout.id, today, units }, sha256!) : read,
+        );
+        if (pass) {
+          via = 'direct';
+          if (plan) readers = Math.min(threads, plan.ranges.length);
+        }
       }
       // For a direct load the index rebuild (where the keys are checked) counts as the checks.
       let staged = performance.now() - (pass?.rebuildSeconds ?? 0) * 1000;
@@ -225,6 +250,7 @@ export async function importFile(db: Database, options: ImportOptions): Promise<
         ...(tasksOpened !== undefined ? { tasksOpened } : {}),
         seconds: (performance.now() - t0) / 1000,
         via,
+        readers,
         phases: {
           stage: (staged - t0) / 1000,
           checks: checksSeconds,
@@ -235,6 +261,26 @@ export async function importFile(db: Database, options: ImportOptions): Promise<
       input?.cleanup();
     }
   });
+}
+
+/** The direct load's reading of a file cut into ranges, on several threads (parallel-read.ts). */
+function readOnThreads(
+  plan: SplitPlan,
+  threads: number,
+  file: { path: string; source: string; today: string; units: UnitIndex | undefined },
+  sha256: Promise<string>,
+): ReadRows {
+  return async (_withLine, write, _onError, { byCounty }) => {
+    const layout = getLayout(file.source)!;
+    const { ignored } = mapHeader(layout, plan.header);
+    const total = await readInParallel(
+      plan,
+      { path: file.path, source: file.source, today: file.today, units: file.units?.shared(), byCounty },
+      write,
+      threads,
+    );
+    return total === undefined ? undefined : { total, invalid: 0, sha256: await sha256, ignored };
+  };
 }
 
 /**

@@ -11,7 +11,7 @@ import type { SourceLayout } from './layouts';
 import { CsvError, CsvSplitter, readCsv, readXlsx, StringRecords, type Encoding, type RecordHandler } from './readers';
 
 /** A file's header row resolved against the layout: cell index of each field (−1 when absent). */
-function mapHeader(layout: SourceLayout, header: string[]): { index: number[]; ignored: string[] } {
+export function mapHeader(layout: SourceLayout, header: string[]): { index: number[]; ignored: string[] } {
   const normal = (h: string) => toHalfWidth(h).replace(/\s+/g, '');
   const names = header.map(normal);
   const used = new Set<number>();
@@ -77,6 +77,11 @@ export async function readPass(
     byCounty: boolean;
     /** The file's hash when it is computed elsewhere (hashOnWorker); otherwise hashed as it is read. */
     sha256?: Promise<string> | undefined;
+    /**
+     * The file's header row, when `input` is a part of a UTF-8 CSV file after it (a parallel
+     * reading): every record read is a row.
+     */
+    header?: string[] | undefined;
   },
 ): Promise<Pass | undefined> {
   const hash = options.sha256 ? undefined : createHash('sha256');
@@ -87,8 +92,8 @@ export async function readPass(
   counties.set(currentCounty, current);
   let grouped = 0;
   let groupLimit = FIRST_COUNTY_PIECE;
-  let header: { index: number[]; ignored: string[] } | undefined;
-  let rows: RowEncoder | undefined;
+  let header = options.header ? mapHeader(layout, options.header) : undefined;
+  let rows = header ? encoder(header.index) : undefined;
   let total = 0;
   let invalid = 0;
   let stopped = false;
@@ -135,7 +140,7 @@ export async function readPass(
   };
   try {
     if (format === 'csv' && encoding === 'utf-8') {
-      const splitter = new CsvSplitter(onRecord);
+      const splitter = new CsvSplitter(onRecord, { fromStart: !options.header });
       for await (const chunk of input as AsyncIterable<Buffer>) {
         hash?.update(chunk);
         splitter.push(chunk);

@@ -250,7 +250,16 @@ export class CsvSplitter {
   private ends = new Int32Array(64);
   private scratch = Buffer.allocUnsafe(1 << 16);
 
-  constructor(private readonly onRecord: RecordHandler) {}
+  /**
+   * `fromStart: false` for a part of a file that begins after its first line (a parallel reading):
+   * its first bytes are a record's, never a byte-order mark.
+   */
+  constructor(
+    private readonly onRecord: RecordHandler,
+    options: { fromStart?: boolean } = {},
+  ) {
+    this.first = options.fromStart ?? true;
+  }
 
   push(chunk: Buffer): void {
     let data = this.pending ? Buffer.concat([this.pending, chunk]) : chunk;
