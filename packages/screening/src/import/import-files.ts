@@ -7,7 +7,8 @@
  * 174,000–178,000 rows/s (one at a time: 149,000, measured on an earlier day).
  *
  * Each file is still its own import (its own transaction, report and batch). Concurrency needs a
- * server and its connection string; the embedded database imports one file after the other.
+ * server and its connection string; the embedded database imports one file after the other. A large
+ * file is itself read on several threads (parallel-read.ts); the lanes share those threads.
  */
 import { statSync } from 'node:fs';
 import type { Database } from '@wengang/db';
