@@ -317,16 +317,16 @@ class CountyUnits {
   }
 }
 
-/**
- * Units a source's rows may name, per 参保地: each county's credit codes packed and hashed, looked
- * up without making strings.
- */
 /** One county's table as shared memory. */
 export interface SharedCounty {
   codes: SharedArrayBuffer;
   slots: SharedArrayBuffer;
 }
 
+/**
+ * Units a source's rows may name, per 参保地: each county's credit codes packed and hashed, looked
+ * up without making strings.
+ */
 export class UnitIndex {
   private constructor(private readonly byRegion: Map<string, CountyUnits>) {}
 

@@ -163,11 +163,11 @@ export async function importFile(db: Database, options: ImportOptions): Promise<
           session,
           layout,
           columns,
-          plan ? readOnThreads(plan, threads, { path: path!, source: layout.id, today, units }, sha256!) : read,
+          plan ? readOnThreads(plan, threads, { path: path!, layout, today, units }, sha256!) : read,
         );
         if (pass) {
           via = 'direct';
-          if (plan) readers = Math.min(threads, plan.ranges.length);
+          if (plan) readers = plan.ranges.length;
         }
       }
       // For a direct load the index rebuild (where the keys are checked) counts as the checks.
@@ -267,15 +267,14 @@ export async function importFile(db: Database, options: ImportOptions): Promise<
 function readOnThreads(
   plan: SplitPlan,
   threads: number,
-  file: { path: string; source: string; today: string; units: UnitIndex | undefined },
+  file: { path: string; layout: SourceLayout; today: string; units: UnitIndex | undefined },
   sha256: Promise<string>,
 ): ReadRows {
   return async (_withLine, write, _onError, { byCounty }) => {
-    const layout = getLayout(file.source)!;
-    const { ignored } = mapHeader(layout, plan.header);
+    const { ignored } = mapHeader(file.layout, plan.header);
     const total = await readInParallel(
       plan,
-      { path: file.path, source: file.source, today: file.today, units: file.units?.shared(), byCounty },
+      { path: file.path, source: file.layout.id, today: file.today, units: file.units?.shared(), byCounty },
       write,
       threads,
     );
