@@ -120,9 +120,12 @@ function put(out: CopyBuffer, buf: Buffer, s: number, e: number): void {
   out.pos += n;
 }
 
-/** Whether a[as, as+n) and b[bs, bs+n) hold the same bytes. */
+/**
+ * Whether a[as, as+n) and b[bs, bs+n) hold the same bytes. Compared from the end: codes that differ
+ * mostly differ there (credit codes and resident IDs begin with the region's digits).
+ */
 function same(a: Buffer, as: number, b: Buffer, bs: number, n: number): boolean {
-  for (let i = 0; i < n; i++) if (a[as + i] !== b[bs + i]) return false;
+  for (let i = n - 1; i >= 0; i--) if (a[as + i] !== b[bs + i]) return false;
   return true;
 }
 
@@ -393,7 +396,16 @@ export class RowEncoder {
   /** The county of the last unit looked up (zero bytes: none yet) and its units. */
   private readonly lastRegion = Buffer.alloc(6);
   private lastCounty: CountyUnits | undefined;
+  /**
+   * The row the row check and the derived columns read: each value is decoded when first read, at
+   * most once a row — a check reads only what it needs (an end month that is empty, the rest not).
+   */
   private readonly row: RowValues = {};
+  private rowSerial = 0;
+  private readonly readSerial: Int32Array;
+  private readonly readValue: (string | null)[];
+  /** The buffer the current row was written to (its spans point into it). */
+  private rowBuf: Buffer = Buffer.alloc(0);
   private readonly texts: (DecodeCache | undefined)[];
 
   constructor(
@@ -443,7 +455,12 @@ export class RowEncoder {
     this.regionField = layout.unitRef ? this.fields.findIndex((f) => f.column === 'region_code') : -1;
     this.creditField = layout.unitRef ? this.fields.findIndex((f) => f.column === 'credit_code') : -1;
     this.countyField = this.fields.findIndex((f) => f.column === 'region_code' && f.stored);
-    for (const f of this.fields) this.row[f.column] = null;
+    this.readSerial = new Int32Array(this.fields.length);
+    this.readValue = new Array<string | null>(this.fields.length).fill(null);
+    this.fields.forEach((field, f) => {
+      if (field.read) Object.defineProperty(this.row, field.column, { enumerable: true, get: () => this.valueOf(f) });
+      else this.row[field.column] = null;
+    });
     this.texts = this.fields.map((f) =>
       f.read ? { codes: new Map(), texts: new Map(), hits: 0, misses: 0 } : undefined,
     );
@@ -539,16 +556,9 @@ export class RowEncoder {
     }
     if (this.needsRow) {
       const row = this.row;
-      for (let f = 0; f < fields.length; f++) {
-        const field = fields[f]!;
-        if (!field.read) continue;
-        row[field.column] =
-          this.spanStart[f] === -1
-            ? this.strings[f]!
-            : this.spanStart[f] === -2
-              ? null
-              : this.decode(f, out.buf, this.spanStart[f]!, this.spanEnd[f]!);
-      }
+      this.rowSerial++;
+      // (a derived value written below may move out.buf; the spans' bytes stay in this one)
+      this.rowBuf = out.buf;
       const problem = this.layout.rowCheck?.(row);
       if (problem) {
         const f = this.layout.fields.find((x) => x.header === problem.field);
@@ -569,6 +579,37 @@ export class RowEncoder {
     }
     out.buf[out.pos++] = 10;
     return true;
+  }
+
+  /** Field f of the current row, as the row check reads it (decoded once a row). */
+  private valueOf(f: number): string | null {
+    if (this.readSerial[f] === this.rowSerial) return this.readValue[f]!;
+    const s = this.spanStart[f]!;
+    const value = s === -1 ? this.strings[f]! : s === -2 ? null : this.decode(f, this.rowBuf, s, this.spanEnd[f]!);
+    this.readSerial[f] = this.rowSerial;
+    this.readValue[f] = value;
+    return value;
+  }
+
+  /**
+   * The county a record names, read from its cell before it is encoded, when the cell is six plain
+   * digits (as `county` would give it after encoding); −1 otherwise. Lets a row be written straight
+   * into its county's group instead of being moved there.
+   */
+  countyOfCell(buf: Buffer, starts: Int32Array, ends: Int32Array, cells: number): number {
+    const f = this.countyField;
+    if (f < 0) return -1;
+    const at = this.fields[f]!.index;
+    if (at < 0 || at >= cells) return -1;
+    const s = starts[at]!;
+    if (ends[at]! - s !== 6) return -1;
+    let code = 0;
+    for (let i = s; i < s + 6; i++) {
+      const b = buf[i]!;
+      if (b < 48 || b > 57) return -1;
+      code = code * 10 + b - 48;
+    }
+    return code;
   }
 
   /**

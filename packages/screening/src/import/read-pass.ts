@@ -107,8 +107,17 @@ export async function readPass(
       return;
     }
     total++;
-    // Grouped by county: written straight into the group of the previous row's county (rows of a
-    // unit come together), moved when the row turns out to be another county's.
+    // Grouped by county: written straight into the group of the county its cell names (or of the
+    // previous row's county), moved when the row turns out to be another county's.
+    if (options.byCounty) {
+      const named = rows.countyOfCell(buf, starts, ends, cells);
+      if (named >= 0 && named !== currentCounty) {
+        let group = counties.get(named);
+        if (!group) counties.set(named, (group = new CopyBuffer(1 << 16)));
+        current = group;
+        currentCounty = named;
+      }
+    }
     const target = options.byCounty ? current : out;
     const start = target.pos;
     if (!rows.encode(line, buf, starts, ends, cells, target, addError)) {
