@@ -53,6 +53,47 @@ describe('importing a set of files', () => {
     }
   });
 
+  it('keeps the units index between files, and loads it again after units are imported', async () => {
+    const db = await freshEmbeddedDatabase();
+    try {
+      await ensureRegions(db);
+      // the units in two files, and the spells of each file's units in two files
+      const [unitsHeader, ...unitRows] = readFileSync(join(dir, 'units.csv'), 'utf8').trimEnd().split('\n');
+      const [spellsHeader, ...spellRows] = readFileSync(join(dir, 'spells.csv'), 'utf8').trimEnd().split('\n');
+      const half = unitRows.slice(0, unitRows.length >> 1);
+      const first = new Set(half.map((row) => row.split(',')[0]));
+      const part = (name: string, header: string, rows: string[]) => {
+        writeFileSync(join(dir, name), [header, ...rows].join('\n'));
+        return join(dir, name);
+      };
+      const unitsA = part('units-a.csv', unitsHeader!, half);
+      const unitsB = part('units-b.csv', unitsHeader!, unitRows.slice(half.length));
+      const ofA = spellRows.filter((row) => first.has(row.split(',')[2]));
+      const spellsA1 = part('spells-a1.csv', spellsHeader!, ofA.slice(0, ofA.length >> 1));
+      const spellsA2 = part('spells-a2.csv', spellsHeader!, ofA.slice(ofA.length >> 1));
+      const spellsB = part(
+        'spells-b.csv',
+        spellsHeader!,
+        spellRows.filter((row) => !first.has(row.split(',')[2])),
+      );
+
+      const unitsCache = {};
+      const load = (source: string, path: string) => importFile(db, { ...options, source, path, unitsCache });
+      assert.equal((await load('units', unitsA)).status, 'loaded');
+      assert.equal((await load('spells', spellsA1)).status, 'loaded');
+      const kept = (unitsCache as { index?: unknown }).index;
+      assert.ok(kept);
+      assert.equal((await load('spells', spellsA2)).status, 'loaded');
+      assert.equal((unitsCache as { index?: unknown }).index, kept, 'no units imported: the same index');
+      assert.equal((await load('units', unitsB)).status, 'loaded');
+      const b = await load('spells', spellsB);
+      assert.deepEqual([b.status, b.rowsInvalid], ['loaded', 0], 'the units imported since are known');
+      assert.notEqual((unitsCache as { index?: unknown }).index, kept);
+    } finally {
+      await db.close();
+    }
+  });
+
   describe('on a PostgreSQL server', { skip: serverAvailable() ? false : 'no PostgreSQL server' }, () => {
     it('units first, then two at a time: every file loaded, reports in the order of the files', async () => {
       const server = await freshServerDatabase();

@@ -16,10 +16,13 @@ import type { RowValues, SourceLayout } from './layouts';
 /** A growing byte buffer of COPY text rows, handed over in pieces. */
 export class CopyBuffer {
   buf: Buffer;
+  /** The same bytes, for copies four at a time (put). */
+  view: DataView;
   pos = 0;
 
   constructor(private readonly size = 1 << 20) {
     this.buf = Buffer.allocUnsafe(size);
+    this.view = viewOf(this.buf);
   }
 
   /** Room for n more bytes. */
@@ -28,20 +31,13 @@ export class CopyBuffer {
     const bigger = Buffer.allocUnsafe(Math.max(this.buf.length * 2, this.pos + n));
     this.buf.copy(bigger, 0, 0, this.pos);
     this.buf = bigger;
+    this.view = viewOf(bigger);
   }
 
   /** Appends bytes [s, e) of another buffer. */
   append(from: Buffer, s: number, e: number): void {
     this.ensure(e - s);
-    if (e - s > 160) {
-      from.copy(this.buf, this.pos, s, e);
-      this.pos += e - s;
-    } else {
-      const o = this.buf;
-      let p = this.pos;
-      for (let i = s; i < e; i++) o[p++] = from[i]!;
-      this.pos = p;
-    }
+    put(this, from, s, e);
   }
 
   /** The rows written so far; the buffer starts afresh (the piece may still be in flight). */
@@ -49,10 +45,19 @@ export class CopyBuffer {
     const piece = this.buf.subarray(0, this.pos);
     // as big as the last piece: a buffer that filled up once would otherwise grow again by copying
     this.buf = Buffer.allocUnsafe(Math.max(this.size, this.pos));
+    this.view = viewOf(this.buf);
     this.pos = 0;
     return piece;
   }
 }
+
+function viewOf(buf: Buffer): DataView {
+  return new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+}
+
+/** The view of the buffer records were last read from (a chunk of the file: one view a chunk). */
+let inputBuf: Buffer | undefined;
+let inputView: DataView = new DataView(new ArrayBuffer(0));
 
 const RESIDENT_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 /** Check character of a resident ID by `sum % 11`, as a byte. */
@@ -107,17 +112,28 @@ function untrimmed(buf: Buffer, s: number, e: number): boolean {
   return !isTrimmed(codePointAt(buf, k));
 }
 
-/** Copies bytes [s, e) of buf to out (short cells by hand: cheaper than a native call). */
+/**
+ * Copies bytes [s, e) of buf to out. Short cells four bytes at a time through DataViews: a native
+ * copy costs more to call than it saves, and a byte loop is 2–3 times slower.
+ */
 function put(out: CopyBuffer, buf: Buffer, s: number, e: number): void {
   const n = e - s;
-  if (n > 64) {
+  if (n > 160) {
     buf.copy(out.buf, out.pos, s, e);
-  } else {
-    const o = out.buf;
-    let p = out.pos;
-    for (let i = s; i < e; i++) o[p++] = buf[i]!;
+    out.pos += n;
+    return;
   }
-  out.pos += n;
+  if (buf !== inputBuf) {
+    inputBuf = buf;
+    inputView = viewOf(buf);
+  }
+  const from = inputView;
+  const to = out.view;
+  let p = out.pos;
+  let i = s;
+  for (; i + 4 <= e; i += 4, p += 4) to.setUint32(p, from.getUint32(i));
+  for (; i < e; i++) to.setUint8(p++, from.getUint8(i));
+  out.pos = p;
 }
 
 /**

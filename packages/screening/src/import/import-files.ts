@@ -41,6 +41,8 @@ export async function importFiles(
 ): Promise<ImportReport[]> {
   const { concurrency = 2, onReport, ...common } = options;
   const lanes = db.kind === 'postgres' && common.databaseUrl ? Math.max(1, Math.floor(concurrency)) : 1;
+  // the units index is loaded once for the files after the units (unless units change meanwhile)
+  common.unitsCache ??= {};
   const reports = new Map<ImportFile, ImportReport>();
   let stopped = false;
   const load = async (file: ImportFile) => {

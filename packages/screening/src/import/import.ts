@@ -44,6 +44,11 @@ export interface ImportOptions {
   readingThreads?: number;
   /** Files from this size (bytes) up are read on several threads (default SPLIT_THRESHOLD). */
   parallelFrom?: number;
+  /**
+   * The units index kept between imports (importFiles shares one between its files): loaded again
+   * only when a units import has been recorded since.
+   */
+  unitsCache?: UnitsCache;
   /** Bounds birth dates in resident IDs; today in Asia/Shanghai by default. */
   today?: string;
   now?: Date;
@@ -127,7 +132,7 @@ export async function importFile(db: Database, options: ImportOptions): Promise<
     await session.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`import:${layout.table}`]);
     if (db.kind === 'postgres') await session.exec("SET LOCAL work_mem = '256MB'; SET LOCAL jit = off");
     // The units rows may name, as they are now (imports of units are serialised with this one's reading).
-    const units = layout.unitRef ? await UnitIndex.load(session) : undefined;
+    const units = layout.unitRef ? await unitsFor(session, options.unitsCache) : undefined;
     const errors: RowError[] = [];
     const addError = (e: RowError) => {
       if (errors.length < MAX_REPORTED) errors.push(e);
@@ -261,6 +266,34 @@ export async function importFile(db: Database, options: ImportOptions): Promise<
       input?.cleanup();
     }
   });
+}
+
+/** The units index of one import, as the session sees the units now; see ImportOptions.unitsCache. */
+export interface UnitsCache {
+  version?: string;
+  index?: Promise<UnitIndex>;
+}
+
+/**
+ * The units the rows may name. Only imports write the units, and each records its batch in the
+ * same transaction: the count of units batches and the last one's end tell whether a kept index
+ * is still the table's.
+ */
+async function unitsFor(session: Session, cache: UnitsCache | undefined): Promise<UnitIndex> {
+  if (!cache) return UnitIndex.load(session);
+  const { rows } = await session.query<{ version: string }>(
+    `SELECT count(*) || '/' || coalesce(max(finished_at)::text, '') AS version FROM import_batches WHERE source = 'units'`,
+  );
+  const version = rows[0]!.version;
+  if (cache.index === undefined || cache.version !== version) {
+    cache.version = version;
+    cache.index = UnitIndex.load(session);
+    // a failed load is not kept
+    cache.index.catch(() => {
+      if (cache.version === version) cache.index = undefined;
+    });
+  }
+  return cache.index;
 }
 
 /** The direct load's reading of a file cut into ranges, on several threads (parallel-read.ts). */
