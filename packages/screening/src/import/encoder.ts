@@ -282,10 +282,13 @@ function kindOf(type: FieldType): Kind {
   }
 }
 
-/** FNV-1a of 18 bytes (a credit code). */
+/**
+ * FNV-1a of a credit code's last 10 bytes: the organisation code and check character (the first 8,
+ * department, type and region, are nearly the same for a county's units).
+ */
 function hash18(b: Buffer, s: number): number {
   let h = 0x811c9dc5;
-  for (let i = 0; i < 18; i++) h = Math.imul(h ^ b[s + i]!, 16777619);
+  for (let i = 8; i < 18; i++) h = Math.imul(h ^ b[s + i]!, 16777619);
   return h >>> 0;
 }
 
@@ -407,11 +410,11 @@ export class RowEncoder {
   private readonly regionField: number;
   private readonly creditField: number;
   private readonly countyField: number;
-  private lastUnit = Buffer.alloc(24);
-  private lastUnitKnown = false;
   /** The county of the last unit looked up (zero bytes: none yet) and its units. */
-  private readonly lastRegion = Buffer.alloc(6);
+  private lastCountyCode = -1;
   private lastCounty: CountyUnits | undefined;
+  /** The current row's county (see county), −3 until asked. */
+  private rowCounty = -3;
   /**
    * The row the row check and the derived columns read: each value is decoded when first read, at
    * most once a row — a check reads only what it needs (an end month that is empty, the rest not).
@@ -496,6 +499,7 @@ export class RowEncoder {
     error: (e: RowError) => void,
   ): boolean {
     const rowStart = out.pos;
+    this.rowCounty = -3;
     // Every cell at most doubles when escaped, plus a separator, NULL markers and "-01".
     out.ensure(2 * (cells > 0 ? ends[cells - 1]! - starts[0]! : 0) + 8 * this.fields.length + 64);
     if (this.options.withLine) {
@@ -633,13 +637,16 @@ export class RowEncoder {
    * −1 when the layout has none.
    */
   county(out: CopyBuffer): number {
+    if (this.rowCounty !== -3) return this.rowCounty;
     const f = this.countyField;
-    if (f < 0) return -1;
-    const s = this.spanStart[f]!;
-    if (s === -2) return -1;
-    if (s === -1) return Number(this.strings[f]);
-    let code = 0;
-    for (let i = s; i < this.spanEnd[f]!; i++) code = code * 10 + out.buf[i]! - 48;
+    const s = f < 0 ? -2 : this.spanStart[f]!;
+    let code = -1;
+    if (s === -1) code = Number(this.strings[f]);
+    else if (s >= 0) {
+      code = 0;
+      for (let i = s; i < this.spanEnd[f]!; i++) code = code * 10 + out.buf[i]! - 48;
+    }
+    this.rowCounty = code;
     return code;
   }
 
@@ -709,19 +716,13 @@ export class RowEncoder {
       cb = Buffer.from(this.strings[this.creditField] ?? '', 'latin1');
       cs = 0;
     }
-    // Consecutive rows usually name the same unit, and the same county.
-    if (this.lastUnitKnown && same(cb, cs, this.lastUnit, 6, 18) && same(rb, rs, this.lastUnit, 0, 6)) return true;
-    if (!same(rb, rs, this.lastRegion, 0, 6)) {
-      for (let i = 0; i < 6; i++) this.lastRegion[i] = rb[rs + i]!;
+    // Consecutive rows usually name the same county.
+    const code = this.regionField === this.countyField ? this.county(out) : -1;
+    if (code < 0 || code !== this.lastCountyCode) {
+      this.lastCountyCode = code;
       this.lastCounty = units.county(rb.toString('latin1', rs, rs + 6));
     }
-    if (cb.length >= cs + 18 && this.lastCounty?.has(cb, cs)) {
-      const last = this.lastUnit;
-      for (let i = 0; i < 6; i++) last[i] = rb[rs + i]!;
-      for (let i = 0; i < 18; i++) last[6 + i] = cb[cs + i]!;
-      this.lastUnitKnown = true;
-      return true;
-    }
+    if (cb.length >= cs + 18 && this.lastCounty?.has(cb, cs)) return true;
     const region = rb.toString('latin1', rs, rs + 6);
     const credit = cb.toString('latin1', cs, cs + 18);
     const registered = units.regionsOf(credit);
