@@ -410,7 +410,7 @@ export class RowEncoder {
   private readonly regionField: number;
   private readonly creditField: number;
   private readonly countyField: number;
-  /** The county of the last unit looked up (zero bytes: none yet) and its units. */
+  /** The county of the last unit looked up (its code as a number, −1: none yet) and its units. */
   private lastCountyCode = -1;
   private lastCounty: CountyUnits | undefined;
   /** The current row's county (see county), −3 until asked. */
