@@ -303,13 +303,13 @@ class CountyUnits {
     this.mask = slots.length - 1;
   }
 
-  /** Packs and hashes the codes, in memory that worker threads can share. */
-  static build(packed: Buffer): CountyUnits {
+  /** Packs the codes (18 characters each, one string) and hashes them, in memory that worker threads can share. */
+  static build(packed: string): CountyUnits {
     const n = packed.length / 18;
     let size = 16;
     while (size < 2 * n) size *= 2;
     const codes = Buffer.from(new SharedArrayBuffer(packed.length));
-    packed.copy(codes);
+    codes.write(packed, 'latin1');
     const slots = new Int32Array(new SharedArrayBuffer(size * 4));
     const mask = size - 1;
     for (let i = 0; i < n; i++) {
@@ -369,7 +369,7 @@ export class UnitIndex {
     const { rows } = await q.query<{ region_code: string; codes: string }>(
       `SELECT region_code, string_agg(credit_code, '') AS codes FROM insured_units GROUP BY region_code`,
     );
-    return new UnitIndex(new Map(rows.map((r) => [r.region_code, CountyUnits.build(Buffer.from(r.codes, 'latin1'))])));
+    return new UnitIndex(new Map(rows.map((r) => [r.region_code, CountyUnits.build(r.codes)])));
   }
 
   /** Whether credit code bytes [s, s+18) of buf are a unit in the region (a 6-character code). */

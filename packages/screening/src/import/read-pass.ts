@@ -97,6 +97,14 @@ export async function readPass(
   let total = 0;
   let invalid = 0;
   let stopped = false;
+  /** Makes a county's group the current one (created on its first row). */
+  const turnTo = (county: number): CopyBuffer => {
+    let group = counties.get(county);
+    if (!group) counties.set(county, (group = new CopyBuffer(1 << 16)));
+    current = group;
+    currentCounty = county;
+    return group;
+  };
   const onRecord: RecordHandler = (line, buf, starts, ends, cells) => {
     if (stopped) return;
     if (!rows) {
@@ -111,12 +119,7 @@ export async function readPass(
     // previous row's county), moved when the row turns out to be another county's.
     if (options.byCounty) {
       const named = rows.countyOfCell(buf, starts, ends, cells);
-      if (named >= 0 && named !== currentCounty) {
-        let group = counties.get(named);
-        if (!group) counties.set(named, (group = new CopyBuffer(1 << 16)));
-        current = group;
-        currentCounty = named;
-      }
+      if (named >= 0 && named !== currentCounty) turnTo(named);
     }
     const target = options.byCounty ? current : out;
     const start = target.pos;
@@ -127,12 +130,8 @@ export async function readPass(
       grouped += target.pos - start;
       const county = rows.county(target);
       if (county !== currentCounty) {
-        let group = counties.get(county);
-        if (!group) counties.set(county, (group = new CopyBuffer(1 << 16)));
-        group.append(target.buf, start, target.pos);
+        turnTo(county).append(target.buf, start, target.pos);
         target.pos = start;
-        current = group;
-        currentCounty = county;
       }
     }
   };
