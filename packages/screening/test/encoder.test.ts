@@ -329,6 +329,52 @@ describe('the row encoder checks rows as the layouts do', () => {
   });
 });
 
+describe('both-or-neither pairs', () => {
+  it('refuse a bank without its account number and a number without its bank, naming the number', () => {
+    const layout = LAYOUTS.find((l) => l.id === 'units')!;
+    const header = layout.fields.map((_f, i) => i);
+    const encoder = new RowEncoder(layout, header, TODAY, { withLine: false });
+    const errors: RowError[] = [];
+    const out = new CopyBuffer();
+    const column = (name: string) => layout.fields.findIndex((f) => f.column === name);
+    const encode = (line: number, accounts: Record<string, string>) => {
+      const cells = layout.fields.map(() => '');
+      Object.assign(cells, {
+        [column('credit_code')]: uscc('91371502MA3C4XK2Q'),
+        [column('region_code')]: '371502',
+        [column('name')]: '聊城市某某有限公司',
+        [column('industry_code')]: 'C17',
+        [column('unit_type')]: '10',
+        [column('status')]: '1',
+      });
+      for (const [name, value] of Object.entries(accounts)) cells[column(name)] = value;
+      const records: [Buffer, Int32Array, Int32Array, number][] = [];
+      new StringRecords((_l, buf, starts, ends, n) =>
+        records.push([Buffer.from(buf), starts.slice(), ends.slice(), n]),
+      ).push({ line, cells });
+      const [buf, starts, ends, n] = records[0]!;
+      return encoder.encode(line, buf, starts, ends, n, out, (e) => errors.push(e));
+    };
+    assert.equal(encode(2, {}), true);
+    assert.equal(encode(3, { basic_account_bank: '工商银行聊城分行', basic_account_no: '6222020000000001' }), true);
+    assert.equal(encode(4, { basic_account_bank: '工商银行聊城分行' }), false);
+    assert.equal(encode(5, { basic_account_no: '6222020000000001' }), false);
+    // a cell that takes the general path (surrounding spaces) counts as filled too
+    assert.equal(encode(6, { basic_account_no: ' 6222020000000002 ' }), false);
+    assert.equal(encode(7, { tax_account_no: '6222020000000003' }), false);
+    assert.equal(encode(8, { tax_account_bank: '农业银行聊城分行', tax_account_no: ' 6222020000000004' }), true);
+    assert.deepEqual(
+      errors.map((e) => [e.line, e.field, e.value, e.message]),
+      [
+        [4, '基本账户账号', null, '基本账户的开户银行与账号应同时填写'],
+        [5, '基本账户账号', '6222020000000001', '基本账户的开户银行与账号应同时填写'],
+        [6, '基本账户账号', '6222020000000002', '基本账户的开户银行与账号应同时填写'],
+        [7, '税务提供对公账户账号', '6222020000000003', '税务提供对公账户的开户银行与账号应同时填写'],
+      ],
+    );
+  });
+});
+
 describe('the byte CSV splitter reads files as readCsv does', () => {
   const files = [
     '\ufeffa,b,c\r\n1,2,3\r\n"x,y","say ""hi""",\r\n\r\n4,5,6',

@@ -426,6 +426,8 @@ export class RowEncoder {
   /** The buffer the current row was written to (its spans point into it). */
   private rowBuf: Buffer = Buffer.alloc(0);
   private readonly texts: (DecodeCache | undefined)[];
+  /** The layout's both-or-neither pairs, by field position. */
+  private readonly together: { first: number; second: number; header: string; message: string }[];
 
   constructor(
     private readonly layout: SourceLayout,
@@ -479,6 +481,11 @@ export class RowEncoder {
     this.fields.forEach((field, f) => {
       if (field.read) Object.defineProperty(this.row, field.column, { enumerable: true, get: () => this.valueOf(f) });
       else this.row[field.column] = null;
+    });
+    this.together = (layout.together ?? []).map(({ columns, message }) => {
+      const [first, second] = columns.map((c) => this.fields.findIndex((f) => f.column === c));
+      if (first! < 0 || second! < 0) throw new Error(`layout ${layout.id}: together names a column it has not`);
+      return { first: first!, second: second!, header: this.fields[second!]!.header, message };
     });
     this.texts = this.fields.map((f) =>
       f.read ? { codes: new Map(), texts: new Map(), hits: 0, misses: 0 } : undefined,
@@ -574,6 +581,13 @@ export class RowEncoder {
       out.pos = rowStart;
       return false;
     }
+    for (const pair of this.together) {
+      if (this.isEmpty(pair.first) !== this.isEmpty(pair.second)) {
+        error({ line, field: pair.header, value: this.plainValue(pair.second, out.buf), message: pair.message });
+        out.pos = rowStart;
+        return false;
+      }
+    }
     if (this.needsRow) {
       const row = this.row;
       this.rowSerial++;
@@ -599,6 +613,18 @@ export class RowEncoder {
     }
     out.buf[out.pos++] = 10;
     return true;
+  }
+
+  /** Field f of the row just encoded is empty (NULL), told from its span without decoding it. */
+  private isEmpty(f: number): boolean {
+    const s = this.spanStart[f]!;
+    return s === -2 || (s === -1 && this.strings[f] === null);
+  }
+
+  /** Field f of the row just encoded into buf, decoded without the row check's caches. */
+  private plainValue(f: number, buf: Buffer): string | null {
+    const s = this.spanStart[f]!;
+    return s === -1 ? this.strings[f]! : s === -2 ? null : buf.toString('utf8', s, this.spanEnd[f]!);
   }
 
   /** Field f of the current row, as the row check reads it (decoded once a row). */

@@ -66,6 +66,12 @@ export interface SourceLayout {
   key: readonly string[];
   /** Rows name a unit (region_code, credit_code) that must already be in insured_units. */
   unitRef?: boolean;
+  /**
+   * Pairs of columns filled both or neither (an account's bank and its number), checked before
+   * rowCheck on whether the cells are empty, without decoding them; a row that fails is reported
+   * under the pair's second column.
+   */
+  together?: readonly { columns: readonly [string, string]; message: string }[];
   /** Cross-field checks: the first problem, or undefined. */
   rowCheck?(row: RowValues): { field: string; message: string } | undefined;
   /**
@@ -433,26 +439,11 @@ export const LAYOUTS: readonly SourceLayout[] = [
       },
     ],
     derived: [{ column: 'size_class', pg: 'text', note: '企业规模（large/medium/small/micro）', compute: deriveSize }],
-    reads: [
-      'basic_account_no',
-      'basic_account_bank',
-      'tax_account_no',
-      'tax_account_bank',
-      'industry_code',
-      'employees',
-      'revenue_fen',
-      'assets_fen',
-      'declared_size',
+    reads: ['industry_code', 'employees', 'revenue_fen', 'assets_fen', 'declared_size'],
+    together: [
+      { columns: ['basic_account_bank', 'basic_account_no'], message: '基本账户的开户银行与账号应同时填写' },
+      { columns: ['tax_account_bank', 'tax_account_no'], message: '税务提供对公账户的开户银行与账号应同时填写' },
     ],
-    rowCheck(row) {
-      if ((row.basic_account_no === null) !== (row.basic_account_bank === null)) {
-        return { field: '基本账户账号', message: '基本账户的开户银行与账号应同时填写' };
-      }
-      if ((row.tax_account_no === null) !== (row.tax_account_bank === null)) {
-        return { field: '税务提供对公账户账号', message: '税务提供对公账户的开户银行与账号应同时填写' };
-      }
-      return undefined;
-    },
   },
   {
     id: 'spells',
