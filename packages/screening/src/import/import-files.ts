@@ -11,8 +11,12 @@
  * file is itself read on several threads (parallel-read.ts); the lanes share those threads.
  */
 import { statSync } from 'node:fs';
+import { extname } from 'node:path';
+import { availableParallelism } from 'node:os';
 import type { Database } from '@wengang/db';
 import { importFile, type ImportOptions, type ImportReport } from './import';
+import { startReadingThreads } from './parallel-read';
+import { SPLIT_THRESHOLD } from './split';
 
 export interface ImportFile {
   source: string;
@@ -43,6 +47,15 @@ export async function importFiles(
   const lanes = db.kind === 'postgres' && common.databaseUrl ? Math.max(1, Math.floor(concurrency)) : 1;
   // the units index is loaded once for the files after the units (unless units change meanwhile)
   common.unitsCache ??= {};
+  const sizes = new Map(files.map((f) => [f, statSync(f.path).size]));
+  // the reading threads load while the units (often too small to be split) are read
+  const split = (f: ImportFile) =>
+    (common.format ?? (extname(f.path).toLowerCase() === '.xlsx' ? 'xlsx' : 'csv')) === 'csv' &&
+    (common.encoding ?? 'utf-8') === 'utf-8' &&
+    sizes.get(f)! >= (common.parallelFrom ?? SPLIT_THRESHOLD);
+  if (db.kind === 'postgres' && common.databaseUrl && files.some(split)) {
+    startReadingThreads(Math.max(1, Math.floor(common.readingThreads ?? availableParallelism())));
+  }
   const reports = new Map<ImportFile, ImportReport>();
   let stopped = false;
   const load = async (file: ImportFile) => {
@@ -61,7 +74,6 @@ export async function importFiles(
     if (stopped) break;
     await load(file);
   }
-  const sizes = new Map(files.map((f) => [f, statSync(f.path).size]));
   const queue = files.filter((f) => !FIRST.includes(f.source)).sort((a, b) => sizes.get(b)! - sizes.get(a)!);
   const lane = async () => {
     for (let file = queue.shift(); file !== undefined && !stopped; file = queue.shift()) await load(file);

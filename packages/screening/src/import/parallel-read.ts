@@ -123,6 +123,16 @@ class Pool {
     return new Promise((resolve) => this.waiting.push(resolve));
   }
 
+  /** Starts threads up to the limit, idle, so that their loading overlaps other work. */
+  prestart(limit: number): void {
+    while (this.live < limit) {
+      this.live++;
+      const thread = new ReadingThread();
+      thread.idle();
+      this.idle.push(thread);
+    }
+  }
+
   release(thread: ReadingThread): void {
     const next = this.waiting.shift();
     if (thread.dead) {
@@ -147,6 +157,14 @@ class Pool {
 }
 
 const pool = new Pool();
+
+/**
+ * Starts up to `threads` reading threads ahead of their first reading: each spends about half a
+ * second loading the sources, which otherwise delays the first large file.
+ */
+export function startReadingThreads(threads: number): void {
+  pool.prestart(threads);
+}
 
 /**
  * Reads the plan's ranges on up to `threads` reading threads, handing every piece of COPY text to
