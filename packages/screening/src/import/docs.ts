@@ -52,6 +52,14 @@ export function layoutMarkdown(layout: SourceLayout): string {
     '',
     `自然键（重复导入按此更新）：${layout.key.map((k) => `\`${k}\``).join(' + ')}${layout.unitRef ? '；每行的单位须已在参保单位中（同一参保地）' : ''}。`,
     '',
+    ...(layout.together?.length
+      ? [
+          `同时填写或同时留空：${layout.together
+            .map(({ columns }) => columns.map((c) => layout.fields.find((f) => f.column === c)!.header).join('与'))
+            .join('；')}。`,
+          '',
+        ]
+      : []),
     '| 列名 | 人社代码 | 必填 | 类型与取值 | 字段 | 说明 |',
     '|---|---|---|---|---|---|',
     ...layout.fields.map(
