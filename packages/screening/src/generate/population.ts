@@ -796,33 +796,37 @@ export function generatePopulation(options: PopulationOptions, sink: RowSink): P
   }
 
   // ---- county-level sources ----
+  // Their own stream of the seed: the same counties get the same standards and risk events at every
+  // population size, so that a larger population with the same seed is the same place, more crowded
+  // (with the main stream, which counties were listed changed with the number of persons drawn).
+  const countyRng = new Random((seed ^ 0x3c6ef372) >>> 0);
   const places = [...countyCodes, ...(regionInfo.level === 'prefecture' ? [region] : [])];
   for (const county of countyCodes) {
-    const tier = county === countyCodes[0] ? 146_700 : rng.pick([130_500, 115_200]);
+    const tier = county === countyCodes[0] ? 146_700 : countyRng.pick([130_500, 115_200]);
     for (const y of [2018, 2019, 2020, 2021, 2022]) {
-      if (edge && rng.chance(0.1)) continue;
+      if (edge && countyRng.chance(0.1)) continue;
       write('benefit-standards', [county, String(y), yuan(Math.round(tier * (1 + (y - 2019) * 0.04)))]);
     }
     // 2022 epidemic events.
-    const risky = rng.chance(edge ? 0.5 : 0.4);
-    const listings = risky ? rng.int(1, 3) : 0;
+    const risky = countyRng.chance(edge ? 0.5 : 0.4);
+    const listings = risky ? countyRng.int(1, 3) : 0;
     for (let k = 0; k < listings; k++) {
       const date = edge
-        ? rng.pick(['2021-12-31', '2022-01-01', '2022-04-12', '2022-12-31', '2023-01-01'])
-        : dateText(M(2022, 3) + rng.int(0, 8), rng.int(1, 28));
+        ? countyRng.pick(['2021-12-31', '2022-01-01', '2022-04-12', '2022-12-31', '2023-01-01'])
+        : dateText(M(2022, 3) + countyRng.int(0, 8), countyRng.int(1, 28));
       write('epidemic-events', [
         county,
         '中高风险区域',
-        `${getRegion(county)!.name}${rng.pick(['街道', '社区', '村'])}${k + 1}`,
+        `${getRegion(county)!.name}${countyRng.pick(['街道', '社区', '村'])}${k + 1}`,
         date,
-        String(rng.int(7, 21)),
+        String(countyRng.int(7, 21)),
       ]);
     }
-    if (rng.chance(edge ? 0.5 : 0.25)) {
-      const days = edge ? rng.pick([6, 7, 8]) : rng.int(3, 14);
+    if (countyRng.chance(edge ? 0.5 : 0.25)) {
+      const days = edge ? countyRng.pick([6, 7, 8]) : countyRng.int(3, 14);
       const date = edge
-        ? rng.pick(['2021-12-28', '2022-01-01', '2022-05-20', '2022-12-31'])
-        : dateText(M(2022, 4) + rng.int(0, 7), rng.int(1, 28));
+        ? countyRng.pick(['2021-12-28', '2022-01-01', '2022-05-20', '2022-12-31'])
+        : dateText(M(2022, 4) + countyRng.int(0, 7), countyRng.int(1, 28));
       write('epidemic-events', [county, '静态管理', `${getRegion(county)!.name}静态管理区`, date, String(days)]);
     }
   }
